@@ -1,0 +1,195 @@
+/**
+ * The only module that touches MapLibre at runtime. It owns the map object and offers a small
+ * interface: apply MapData (sources and style layers, reconciled), hover/selection through
+ * feature-state, camera moves and events. Everything else talks to this, never to maplibre-gl.
+ */
+import * as maplibregl from "maplibre-gl";
+import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
+import "maplibre-gl/dist/maplibre-gl.css";
+import type { FeatureCollection } from "geojson";
+import type { IControl, LayerSpecification, RasterSourceSpecification } from "maplibre-gl";
+import type { View } from "../state/permalink.ts";
+import { MAP_FONT_FACES } from "./fonts.bundle.ts";
+import { imageForId } from "./icons.ts";
+import type { MapData } from "./to-map.ts";
+
+maplibregl.setWorkerUrl(workerUrl);
+
+export interface FeatureHit {
+  /** Data layer id (the source id without any ":suffix"). */
+  layerId: string;
+  featureId: string;
+}
+
+export interface BridgeEvents {
+  hover(hit: FeatureHit | null): void;
+  click(hit: FeatureHit | null): void;
+  viewChanged(view: View): void;
+  /** A raster basemap source failed to load tiles. */
+  basemapError(sourceId: string, message: string): void;
+}
+
+const dataLayerOf = (sourceId: string) => sourceId.split(":")[0]!;
+const NON_INTERACTIVE_SOURCE = /:(mask|provinces)$/;
+
+export class MapBridge {
+  readonly map: maplibregl.Map;
+  private geojson = new Map<string, FeatureCollection>();
+  private raster = new Map<string, string>();
+  private layers = new Map<string, string>();
+  private order: string[] = [];
+  private interactive: string[] = [];
+  private hovered: FeatureHit | null = null;
+  private selected: FeatureHit | null = null;
+
+  constructor(container: HTMLElement, view: View, events: BridgeEvents, { preserveDrawingBuffer = false } = {}) {
+    this.map = new maplibregl.Map({
+      container,
+      center: view.center,
+      zoom: view.zoom,
+      bearing: view.bearing,
+      pitch: view.pitch,
+      maxPitch: 70,
+      attributionControl: false,
+      canvasContextAttributes: { preserveDrawingBuffer, antialias: true },
+      style: { version: 8, "font-faces": MAP_FONT_FACES, sources: {}, layers: [] },
+    });
+    this.map.addControl(new maplibregl.NavigationControl({ showCompass: true, showZoom: true, visualizePitch: true }), "top-right");
+    this.map.addControl(new maplibregl.ScaleControl({ unit: "metric", maxWidth: 120 }), "bottom-right");
+    this.map.on("styleimagemissing", (e) => {
+      const image = imageForId(e.id);
+      if (image && !this.map.hasImage(e.id)) this.map.addImage(e.id, image, { pixelRatio: image.pixelRatio });
+    });
+    this.map.on("mousemove", (e) => {
+      const hit = this.hitTest(e.point);
+      this.map.getCanvas().style.cursor = hit ? "pointer" : "";
+      if (hit?.featureId !== this.hovered?.featureId || hit?.layerId !== this.hovered?.layerId) {
+        this.setState(this.hovered, { hover: false });
+        this.hovered = hit;
+        this.setState(hit, { hover: true });
+        events.hover(hit);
+      }
+    });
+    this.map.on("mouseout", () => {
+      this.setState(this.hovered, { hover: false });
+      this.hovered = null;
+      events.hover(null);
+    });
+    this.map.on("click", (e) => events.click(this.hitTest(e.point)));
+    this.map.on("moveend", () => events.viewChanged(this.view()));
+    this.map.on("error", (e) => {
+      const sourceId = (e as { sourceId?: string }).sourceId;
+      if (sourceId && this.raster.has(sourceId)) events.basemapError(sourceId, e.error?.message ?? "tile error");
+    });
+  }
+
+  view(): View {
+    const c = this.map.getCenter();
+    return { center: [c.lng, c.lat], zoom: this.map.getZoom(), bearing: this.map.getBearing(), pitch: this.map.getPitch() };
+  }
+
+  /** Reconciles the map with `data`: only what changed is touched; GeoJSON is compared by reference. */
+  apply(data: MapData): void {
+    const style = this.map;
+    const wanted = new Map(data.layers.map((l) => [l.id, l]));
+    for (const id of [...this.layers.keys()]) {
+      const next = wanted.get(id);
+      const prev = JSON.parse(this.layers.get(id)!) as LayerSpecification;
+      if (!next || next.type !== prev.type || ("source" in next ? next.source : null) !== ("source" in prev ? prev.source : null)) {
+        style.removeLayer(id);
+        this.layers.delete(id);
+      }
+    }
+    for (const id of [...this.geojson.keys()]) {
+      if (!(id in data.geojson)) { style.removeSource(id); this.geojson.delete(id); }
+    }
+    for (const [id, json] of [...this.raster]) {
+      const next = data.raster[id];
+      if (!next || JSON.stringify(next) !== json) { style.removeSource(id); this.raster.delete(id); }
+    }
+    for (const [id, fc] of Object.entries(data.geojson)) {
+      if (!this.geojson.has(id)) style.addSource(id, { type: "geojson", data: fc, promoteId: "id" });
+      else if (this.geojson.get(id) !== fc) (style.getSource(id) as maplibregl.GeoJSONSource).setData(fc);
+      this.geojson.set(id, fc);
+    }
+    for (const [id, spec] of Object.entries(data.raster) as [string, RasterSourceSpecification][]) {
+      if (!this.raster.has(id)) { style.addSource(id, spec); this.raster.set(id, JSON.stringify(spec)); }
+    }
+    data.layers.forEach((spec, i) => {
+      const json = JSON.stringify(spec);
+      const prev = this.layers.get(spec.id);
+      if (prev === undefined) {
+        const before = data.layers.slice(i + 1).find((l) => this.layers.has(l.id))?.id;
+        style.addLayer(spec, before);
+      } else if (prev !== json) {
+        this.updateLayer(JSON.parse(prev) as LayerSpecification, spec);
+      }
+      this.layers.set(spec.id, json);
+    });
+    const order = data.layers.map((l) => l.id);
+    if (order.join("\n") !== this.currentOrder().join("\n")) {
+      for (let i = order.length - 1; i >= 0; i--) style.moveLayer(order[i]!, order[i + 1]);
+    }
+    this.order = order;
+    this.interactive = data.layers
+      .filter((l) => "source" in l && typeof l.source === "string" && !l.source.startsWith("basemap-") && !NON_INTERACTIVE_SOURCE.test(l.source) && l.type !== "symbol")
+      .map((l) => l.id);
+  }
+
+  private currentOrder(): string[] {
+    return this.map.getStyle().layers.map((l) => l.id);
+  }
+
+  private updateLayer(prev: LayerSpecification, next: LayerSpecification): void {
+    const id = next.id;
+    const p = prev as { layout?: Record<string, unknown>; paint?: Record<string, unknown>; filter?: unknown; minzoom?: number; maxzoom?: number };
+    const n = next as typeof p;
+    for (const key of new Set([...Object.keys(p.layout ?? {}), ...Object.keys(n.layout ?? {})])) {
+      if (JSON.stringify(p.layout?.[key]) !== JSON.stringify(n.layout?.[key])) this.map.setLayoutProperty(id, key as never, n.layout?.[key] as never);
+    }
+    for (const key of new Set([...Object.keys(p.paint ?? {}), ...Object.keys(n.paint ?? {})])) {
+      if (JSON.stringify(p.paint?.[key]) !== JSON.stringify(n.paint?.[key])) this.map.setPaintProperty(id, key as never, n.paint?.[key] as never);
+    }
+    if (JSON.stringify(p.filter) !== JSON.stringify(n.filter)) this.map.setFilter(id, n.filter as maplibregl.FilterSpecification);
+    if (p.minzoom !== n.minzoom || p.maxzoom !== n.maxzoom) this.map.setLayerZoomRange(id, n.minzoom ?? 0, n.maxzoom ?? 24);
+  }
+
+  private hitTest(point: maplibregl.PointLike): FeatureHit | null {
+    const layers = this.interactive.filter((id) => this.map.getLayoutProperty(id, "visibility") !== "none");
+    if (!layers.length) return null;
+    const [feature] = this.map.queryRenderedFeatures(point, { layers });
+    if (!feature || feature.id === undefined) return null;
+    return { layerId: dataLayerOf(feature.source), featureId: String(feature.id) };
+  }
+
+  /** Feature-state goes on the layer's main source and its derived ones (e.g. township seats). */
+  private setState(hit: FeatureHit | null, state: Record<string, boolean>): void {
+    if (!hit) return;
+    for (const source of this.geojson.keys()) {
+      if (dataLayerOf(source) === hit.layerId) this.map.setFeatureState({ source, id: hit.featureId }, state);
+    }
+  }
+
+  select(hit: FeatureHit | null): void {
+    this.setState(this.selected, { selected: false });
+    this.selected = hit;
+    this.setState(hit, { selected: true });
+  }
+
+  flyTo(view: Partial<View> & { center: [number, number] }, { duration = 1800 } = {}): void {
+    this.map.flyTo({ ...view, duration, essential: true });
+  }
+
+  fitBounds(bounds: [number, number, number, number], { padding = 60, maxZoom = 14, duration = 1200 } = {}): void {
+    this.map.fitBounds([[bounds[0], bounds[1]], [bounds[2], bounds[3]]], { padding, maxZoom, duration });
+  }
+
+  addControl(control: IControl): void {
+    this.map.addControl(control);
+  }
+
+  /** Style layer order as applied, for tests and deck.gl's beforeId. */
+  layerOrder(): string[] {
+    return [...this.order];
+  }
+}

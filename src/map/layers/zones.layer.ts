@@ -1,0 +1,29 @@
+import type { LayerDef } from "./layer-def.ts";
+import { IS_POINT, km2, labelLayer, pointLayers, polygonLayers } from "./draw.ts";
+
+export const zonesLayer: LayerDef = {
+  kind: "zones",
+  group: "thematic",
+  defaultVisible: true,
+  searchable: true,
+  styleLayers: (ctx) => [
+    ...polygonLayers(ctx, ctx.theme.zones, { fillOpacity: 0.2 }),
+    ...pointLayers(ctx, ctx.theme.zones, { radius: 6 }),
+    labelLayer(ctx, { size: 11, color: ctx.theme.zones, minzoom: 10, filter: ["!", IS_POINT] }),
+    labelLayer(ctx, { id: "point-label", size: 11, color: ctx.theme.zones, minzoom: 10, filter: IS_POINT, offset: [0, 0.8] }),
+  ],
+  legend: (theme) => [
+    { label: { zh: "开发区与平台(示意范围)", en: "Zone or platform (schematic extent)" }, swatch: { shape: "fill", color: theme.zones, hatched: true, dashed: true } },
+    { label: { zh: "平台(位置近似)", en: "Platform (approximate location)" }, swatch: { shape: "circle", color: theme.zones, hollow: true } },
+  ],
+  cardFields: [
+    { key: "level_zh", label: { zh: "级别", en: "Level" } },
+    { key: "level", label: { zh: "级别(英)", en: "Level (en)" } },
+    { key: "zone_type", label: { zh: "类型", en: "Type" } },
+    { key: "year", label: { zh: "设立年份", en: "Year" } },
+    { key: "official_area_km2", label: { zh: "官方面积", en: "Official area" }, format: km2 },
+    { key: "official_area_source", label: { zh: "面积来源", en: "Area source" } },
+    { key: "official_area_note", label: { zh: "面积说明", en: "Area note" } },
+    { key: "township", label: { zh: "所在镇街", en: "Township" } },
+  ],
+};

@@ -1,0 +1,68 @@
+/**
+ * The pure step between state and the map (placemark's splitFeatureGroups): turns what the user
+ * sees in the layer panel into the GeoJSON sources, raster sources and style layers the bridge
+ * reconciles with MapLibre.
+ */
+import type { FeatureCollection } from "geojson";
+import type { LayerSpecification, RasterSourceSpecification } from "maplibre-gl";
+import type { LayerKind } from "../data/types.ts";
+import type { Lang } from "../i18n/strings.ts";
+import { basemapLayers, type BasemapDef } from "./basemaps.ts";
+import { shiftForDisplay } from "./display-shift.ts";
+import { drawOrder, layerDef } from "./layers/registry.ts";
+import type { Theme } from "./theme.ts";
+
+export interface MapLayerInput {
+  id: string;
+  kind: LayerKind;
+  fc: FeatureCollection;
+  visible: boolean;
+  opacity: number;
+}
+
+export interface MapInput {
+  layers: MapLayerInput[];
+  lang: Lang;
+  theme: Theme;
+  basemap: BasemapDef;
+  basemapKey: string;
+}
+
+export interface MapData {
+  geojson: Record<string, FeatureCollection>;
+  raster: Record<string, RasterSourceSpecification>;
+  layers: LayerSpecification[];
+  /** Style layer ids per data layer id, for the test hook and for hit-testing. */
+  styleLayerIds: Record<string, string[]>;
+}
+
+// Derived sources are memoized per data object so the bridge's reference check skips unchanged data.
+const extrasCache = new WeakMap<FeatureCollection, Record<string, FeatureCollection>>();
+function extraSources(kind: LayerKind, fc: FeatureCollection): Record<string, FeatureCollection> {
+  let extras = extrasCache.get(fc);
+  if (!extras) extrasCache.set(fc, (extras = layerDef(kind).extraSources?.(fc) ?? {}));
+  return extras;
+}
+
+export function toMapData({ layers, lang, theme, basemap, basemapKey }: MapInput): MapData {
+  const display = basemap.crs === "gcj02" ? shiftForDisplay : <T extends FeatureCollection>(fc: T) => fc;
+  const geojson: Record<string, FeatureCollection> = {};
+  const styleLayers: LayerSpecification[] = [{ id: "background", type: "background", paint: { "background-color": theme.paper } }];
+  const styleLayerIds: Record<string, string[]> = {};
+  styleLayers.push(...basemapLayers(basemap, basemapKey));
+
+  const ordered = layers
+    .map((layer, index) => ({ layer, index }))
+    .sort((a, b) => drawOrder(a.layer.kind) - drawOrder(b.layer.kind) || a.index - b.index);
+  for (const { layer } of ordered) {
+    const def = layerDef(layer.kind);
+    geojson[layer.id] = display(layer.fc);
+    for (const [suffix, extra] of Object.entries(extraSources(layer.kind, layer.fc))) {
+      geojson[`${layer.id}:${suffix}`] = display(extra);
+    }
+    const specs = def.styleLayers({ sourceId: layer.id, lang, theme, opacity: layer.opacity, visible: layer.visible });
+    styleLayerIds[layer.id] = specs.map((s) => s.id);
+    styleLayers.push(...specs);
+  }
+  return { geojson, raster: basemap.sources(basemapKey), layers: styleLayers, styleLayerIds };
+}

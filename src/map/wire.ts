@@ -1,0 +1,104 @@
+/**
+ * The one place where state meets the map: effects that push toMapData(state) into the bridge,
+ * mirror selection into feature-state, keep the URL current and expose the test hook.
+ */
+import { effect } from "@preact/signals";
+import type { Geometry, FeatureCollection } from "geojson";
+import {
+  basemap, deckOverlays, lang, layers, select, selected, tiandituKey, view,
+} from "../state/app-state.ts";
+import { serializeUrlState } from "../state/permalink.ts";
+import { basemapById } from "./basemaps.ts";
+import type { MapBridge } from "./bridge.ts";
+import { shiftForDisplay } from "./display-shift.ts";
+import { LIGHT } from "./theme.ts";
+import { toMapData } from "./to-map.ts";
+
+export interface AtlasTestHook {
+  map: MapBridge["map"];
+  readonly layers: { id: string; kind: string; visible: boolean; styleLayerIds: string[] }[];
+  [key: string]: unknown;
+}
+
+declare global {
+  interface Window { __atlas?: AtlasTestHook }
+}
+
+export function wireMap(bridge: MapBridge): void {
+  let styleLayerIds: Record<string, string[]> = {};
+  window.__atlas = {
+    map: bridge.map,
+    get layers() {
+      return layers.value.map((l) => ({ id: l.id, kind: l.kind, visible: l.visible, styleLayerIds: styleLayerIds[l.id] ?? [] }));
+    },
+  };
+
+  effect(() => {
+    const def = basemapById(basemap.value);
+    const key = tiandituKey.value;
+    const active = def.needsKey && !key ? basemapById("offline") : def;
+    const data = toMapData({
+      layers: layers.value.map((l) => ({ id: l.id, kind: l.kind, fc: l.fc as FeatureCollection, visible: l.visible, opacity: l.opacity })),
+      lang: lang.value,
+      theme: LIGHT,
+      basemap: active,
+      basemapKey: key,
+    });
+    styleLayerIds = data.styleLayerIds;
+    bridge.apply(data);
+  });
+
+  effect(() => bridge.select(selected.value));
+
+  // Selecting something that is hidden or gone clears the card rather than pointing at nothing.
+  effect(() => {
+    const sel = selected.peek();
+    const layer = layers.value.find((l) => l.id === sel?.layerId);
+    if (sel && (!layer || !layer.visible)) select(null);
+  });
+
+  effect(() => {
+    const visible = layers.value.filter((l) => l.visible && l.kind !== "imported").map((l) => l.id);
+    const url = serializeUrlState({
+      lang: lang.value, view: view.value, layers: visible, selected: selected.value?.featureId, basemap: basemap.value,
+      present: new URLSearchParams(location.search).has("present") ? Number(new URLSearchParams(location.search).get("present")) || 1 : undefined,
+    });
+    if (url !== location.search) history.replaceState(null, "", `${location.pathname}${url}${location.hash}`);
+  });
+
+  wireDeck(bridge);
+}
+
+/** Loads deck.gl on first use of a 3D or ring overlay, then keeps its layers in step with state. */
+function wireDeck(bridge: MapBridge): void {
+  let deck: Promise<{ overlay: import("./deck/deck-overlay.ts").DeckOverlay; factories: typeof import("./deck/deck-layers.ts") }> | null = null;
+  effect(() => {
+    const { stationRings, zoneExtrusion } = deckOverlays.value;
+    const all = layers.value;
+    const gcj = basemapById(basemap.value).crs === "gcj02";
+    if (!stationRings && !zoneExtrusion && !deck) return;
+    deck ??= Promise.all([import("./deck/deck-overlay.ts"), import("./deck/deck-layers.ts")]).then(([o, factories]) => ({
+      overlay: o.createDeckOverlay(bridge), factories,
+    }));
+    void deck.then(({ overlay, factories }) => {
+      const display = (fc: FeatureCollection<Geometry | null>) => (gcj ? shiftForDisplay(fc as FeatureCollection) : fc) as FeatureCollection<Geometry | null>;
+      const emergency = all.find((l) => l.kind === "emergency" && l.visible);
+      const zones = all.find((l) => l.kind === "zones" && l.visible);
+      const firstLabel = bridge.layerOrder().find((id) => id.endsWith("-label"));
+      overlay.setLayers([
+        ...(stationRings && emergency ? [factories.stationRingsLayer(factories.stationsOf(display(emergency.fc)), firstLabel)] : []),
+        ...(zoneExtrusion && zones ? [factories.zoneExtrusionLayer(factories.extrudedZonesOf(display(zones.fc)))] : []),
+      ]);
+    });
+  });
+}
+
+/** Flies wherever state asks (search results, tour chapters). */
+export function wireCamera(bridge: MapBridge, request: typeof import("../state/camera.ts").cameraRequest): void {
+  effect(() => {
+    const r = request.value;
+    if (!r) return;
+    if (r.kind === "bounds") bridge.fitBounds(r.bbox, { maxZoom: r.maxZoom ?? 14 });
+    else bridge.flyTo(r.view, { duration: r.durationMs ?? 1800 });
+  });
+}

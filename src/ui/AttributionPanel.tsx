@@ -1,0 +1,41 @@
+import { signal } from "@preact/signals";
+import { basemap, manifest } from "../state/app-state.ts";
+import { basemapById } from "../map/basemaps.ts";
+import { pick, t } from "./i18n.ts";
+import { StatusBadge } from "./StatusBadge.tsx";
+
+const open = signal(false);
+
+/** Sources and licences, generated from the manifest (and the active online basemap, if any). */
+export function AttributionPanel() {
+  const m = manifest.value;
+  const online = basemapById(basemap.value).attribution;
+  return (
+    <div class="attribution">
+      <button class="attribution-toggle" aria-expanded={open.value} aria-controls="attribution-panel" onClick={() => (open.value = !open.value)}>
+        ⓘ {t("attrib.open")}{online ? ` · ${pick(online)}` : ""}
+      </button>
+      {open.value && m && (
+        <section class="panel attribution-panel" id="attribution-panel" aria-label={t("attrib.title")}>
+          <div class="panel-header">
+            <h2>{t("attrib.title")}</h2>
+            <button class="icon-button" onClick={() => (open.value = false)} aria-label={t("card.close")}>×</button>
+          </div>
+          <table>
+            <tbody>
+              {m.layers.map((layer) => (
+                <tr key={layer.id}>
+                  <th scope="row">{pick(layer.title)}</th>
+                  <td><StatusBadge status={layer.status} /></td>
+                  <td>{pick(layer.attribution)}<div class="licence">{layer.licence}</div></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {online && <p>{pick(online)}</p>}
+          <p class="hint">{t("attrib.app")}</p>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,182 @@
+/** The explorer in Chromium: load, layers, cards, language, permalink, search, basemap fallback, offline. */
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { launch, mapIdle, open, screenshot, serveDist, type Browser, type Served } from "./harness.ts";
+
+const THEMATIC = ["towns", "zones", "innovation-centres", "emergency", "water"];
+
+let served: Served;
+let browser: Browser;
+
+before(async () => {
+  served = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+/** Features MapLibre actually rendered for a data layer in the current view. */
+const renderedCount = (page: import("playwright-core").Page, kind: string) =>
+  page.evaluate((k) => {
+    const atlas = window.__atlas!;
+    const layer = atlas.layers.find((l) => l.kind === k);
+    if (!layer) return -1;
+    const ids = layer.styleLayerIds.filter((id) => atlas.map.getLayer(id));
+    return atlas.map.queryRenderedFeatures({ layers: ids }).length;
+  }, kind);
+
+describe("explorer", () => {
+  it("loads with zero console errors, goes idle and renders every thematic layer", async () => {
+    const { page, consoleErrors } = await open(browser, served.baseUrl);
+    await mapIdle(page);
+    const kinds = await page.evaluate(() => window.__atlas!.layers.map((l) => l.kind));
+    for (const kind of [...THEMATIC, "county", "neighbours", "villages"]) assert.ok(kinds.includes(kind), `layer kind ${kind} missing`);
+    for (const kind of THEMATIC) assert.ok((await renderedCount(page, kind)) > 0, `${kind} rendered nothing in the default view`);
+    await screenshot(page, "default-zh");
+    assert.deepEqual(consoleErrors, []);
+    await page.close();
+  });
+
+  it("hides a layer's features when it is toggled off", async () => {
+    const { page } = await open(browser, served.baseUrl);
+    await mapIdle(page);
+    assert.ok((await renderedCount(page, "zones")) > 0);
+    await page.locator('[data-layer="zones"] input[type=checkbox]').first().click();
+    await mapIdle(page);
+    assert.equal(await renderedCount(page, "zones"), 0);
+    assert.equal(await page.evaluate(() => window.__atlas!.layers.find((l) => l.kind === "zones")!.visible), false);
+    await page.close();
+  });
+
+  it("opens a feature card, as text, with provenance, when a feature is clicked", async () => {
+    const { page } = await open(browser, served.baseUrl);
+    await mapIdle(page);
+    const target = await page.evaluate(() => {
+      const map = window.__atlas!.map;
+      const data = (map.getStyle().sources.emergency as { data: GeoJSON.FeatureCollection }).data;
+      const county = data.features.find((x) => x.properties?.tier === "county")!;
+      const [lng, lat] = (county.geometry as GeoJSON.Point).coordinates;
+      const p = map.project([lng!, lat!]);
+      return { x: p.x, y: p.y, name: String(county.properties!.name) };
+    });
+    await page.mouse.click(target.x, target.y);
+    const title = page.locator(".feature-card .card-title");
+    await title.waitFor();
+    assert.equal(await title.textContent(), target.name);
+    const provenance = await page.locator(".card-provenance").textContent();
+    assert.match(provenance ?? "", /来源|Source/);
+    assert.ok(await page.locator(".card-provenance .status-badge").count());
+    await page.close();
+  });
+
+  it("switches every label to English and back", async () => {
+    const { page } = await open(browser, served.baseUrl);
+    await mapIdle(page);
+    assert.equal(await page.locator(".app-title span").textContent(), "嘉善县域空间探索器");
+    await page.locator(".lang-toggle").click();
+    assert.equal(await page.locator(".app-title span").textContent(), "Jiashan Atlas");
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
+    const field = await page.evaluate(() => JSON.stringify(window.__atlas!.map.getLayoutProperty("towns-label", "text-field")));
+    assert.match(field, /name_en/);
+    const titles = await page.locator(".layer-title").allTextContents();
+    assert.ok(titles.every((t) => !/[\u4e00-\u9fff]/.test(t)), `layer titles still in Chinese: ${titles.join(", ")}`);
+    await mapIdle(page);
+    await screenshot(page, "default-en");
+    await page.close();
+  });
+
+  it("restores view, layers, selection and language from a permalink", async () => {
+    const { page } = await open(browser, served.baseUrl);
+    await mapIdle(page);
+    await page.locator(".lang-toggle").click();
+    await page.locator('[data-layer="water"] input[type=checkbox]').first().click();
+    await page.evaluate(() => window.__atlas!.map.jumpTo({ center: [120.95, 30.9], zoom: 12.5, bearing: 20 }));
+    await page.fill(".search input", "xitang");
+    await page.keyboard.press("Enter");
+    await page.locator(".feature-card").waitFor();
+    await mapIdle(page);
+    await page.waitForTimeout(300);
+    const link = page.url();
+    const before = await page.evaluate(() => ({
+      center: window.__atlas!.map.getCenter().toArray(), zoom: window.__atlas!.map.getZoom(),
+      visible: window.__atlas!.layers.filter((l) => l.visible).map((l) => l.id).sort(),
+    }));
+    const card = await page.locator(".feature-card .card-title").textContent();
+    await page.close();
+
+    const { page: again } = await open(browser, link);
+    await mapIdle(again);
+    const restored = await again.evaluate(() => ({
+      center: window.__atlas!.map.getCenter().toArray(), zoom: window.__atlas!.map.getZoom(),
+      visible: window.__atlas!.layers.filter((l) => l.visible).map((l) => l.id).sort(),
+    }));
+    assert.ok(Math.abs(restored.zoom - before.zoom) < 0.02, `zoom ${restored.zoom} vs ${before.zoom}`);
+    assert.ok(Math.abs(restored.center[0]! - before.center[0]!) < 1e-4 && Math.abs(restored.center[1]! - before.center[1]!) < 1e-4);
+    assert.deepEqual(restored.visible, before.visible);
+    assert.ok(!restored.visible.includes("water"));
+    assert.equal(await again.locator(".feature-card .card-title").textContent(), card);
+    assert.equal(await again.locator(".app-title span").textContent(), "Jiashan Atlas");
+    await again.close();
+  });
+
+  it("finds places by Chinese name, pinyin initials and English, and flies to them", async () => {
+    const { page } = await open(browser, served.baseUrl);
+    await mapIdle(page);
+    for (const [query, expected] of [["姚庄", "姚庄镇"], ["yzz", "姚庄镇"], ["Taipu", "太浦河"]] as const) {
+      await page.fill(".search input", query);
+      const first = page.locator(".search-results li").first();
+      assert.match((await first.textContent()) ?? "", new RegExp(expected));
+    }
+    await page.fill(".search input", "姚庄镇");
+    await page.keyboard.press("Enter");
+    assert.equal(await page.locator(".feature-card .card-title").textContent(), "姚庄镇");
+    await page.close();
+  });
+
+  it("draws deck.gl service-radius rings interleaved with the map when asked", async () => {
+    const { page, consoleErrors } = await open(browser, served.baseUrl);
+    await mapIdle(page);
+    await page.locator(".layer-extra input").first().click();
+    await page.waitForFunction(() => window.__atlas!.map.getStyle().layers.some((l) => l.id.startsWith("deck-")), undefined, { timeout: 20_000 });
+    await mapIdle(page);
+    await screenshot(page, "deck-rings");
+    assert.deepEqual(consoleErrors, []);
+    await page.close();
+  });
+
+  it("made no request outside localhost in the default configuration", () => {
+    assert.deepEqual(browser.outside, []);
+  });
+
+  it("falls back to the offline basemap, and says so, when an online one cannot be reached", async () => {
+    const { page } = await open(browser, served.baseUrl);
+    await mapIdle(page);
+    await page.locator(".basemap-switcher .tool-button").click();
+    await page.locator('input[name=basemap][value=osm]').check();
+    await page.locator(".toast.warning").waitFor({ timeout: 20_000 });
+    assert.match((await page.locator(".toast.warning").textContent()) ?? "", /OpenStreetMap/);
+    assert.equal(await page.locator('input[name=basemap][value=offline]').isChecked(), true);
+    assert.ok(browser.outside.some((u) => u.includes("openstreetmap")), "the OSM tiles were never requested");
+    await page.close();
+  });
+
+  it("shifts overlays to GCJ-02 over AMap and names the CRS in a badge", async () => {
+    const { page } = await open(browser, served.baseUrl);
+    await mapIdle(page);
+    const coordOf = () => page.evaluate(() => {
+      const data = (window.__atlas!.map.getStyle().sources.emergency as { data: GeoJSON.FeatureCollection }).data;
+      return (data.features.find((f) => f.properties?.tier === "county")!.geometry as GeoJSON.Point).coordinates;
+    });
+    const wgs = await coordOf();
+    await page.locator(".basemap-switcher .tool-button").click();
+    await page.locator('input[name=basemap][value=amap]').check();
+    await page.waitForFunction(() => document.querySelector(".crs-badge")?.textContent?.includes("GCJ-02"));
+    const gcj = await coordOf();
+    // At Jiashan the WGS84→GCJ-02 shift is about +0.0041° lng, −0.0024° lat.
+    assert.ok(Math.abs(gcj[0]! - wgs[0]! - 0.0041) < 0.0005, `lng shift ${gcj[0]! - wgs[0]!}`);
+    assert.ok(Math.abs(gcj[1]! - wgs[1]! + 0.0024) < 0.0005, `lat shift ${gcj[1]! - wgs[1]!}`);
+    await page.close();
+  });
+});
