@@ -74,7 +74,7 @@ export async function run(args: string[]): Promise<number> {
       return 0;
     }
     const official = new Map(areaStatistics(polygons).map((row) => [row.code ?? row.id, row.official_area_km2]));
-    console.log(`Coverage of "${areas.layer.id}" by "${stations.layer.id}" (${points.features.length} stations), radius ${result.radius_m ?? "per feature"} m\n`);
+    console.log(`Coverage of "${areas.layer.id}" by "${stations.layer.id}" (${points.features.length} stations), ${result.radius_m === null ? "radii from the data" : `radius ${result.radius_m} m`}\n`);
     console.log(formatTable(
       ["code", "name", "area km²", "official km²", "covered km²", "covered %"],
       [

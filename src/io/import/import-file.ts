@@ -94,10 +94,13 @@ function chooseCrs(raw: RawLayer, fileName: string, options: ImportOptions, warn
   return { crs: detection.crs, confidence: detection.confidence, reason: detection.reason, axesSwapped: detection.axesSwapped ?? false };
 }
 
+/** Slack for files that store 180° as 180.0000019 (single-precision writers). */
+const RANGE_SLACK_DEG = 1e-4;
+
 function countOutOfRange(fc: FeatureCollection<Geometry | null>): number {
   let outside = 0;
   forEachPosition(fc, ([lng, lat]: Position) => {
-    if (!(Math.abs(lng) <= 180 && Math.abs(lat) <= 90)) outside++;
+    if (!(Math.abs(lng) <= 180 + RANGE_SLACK_DEG && Math.abs(lat) <= 90 + RANGE_SLACK_DEG)) outside++;
   });
   return outside;
 }

@@ -22,7 +22,7 @@ const BASE_TYPE: Record<number, number> = { 1: 1, 11: 1, 21: 1, 3: 3, 13: 3, 23:
 function signedArea2(ring: Position[]): number {
   let sum = 0;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) sum += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
-  return -sum;
+  return sum;
 }
 
 function pointInRing([x, y]: Position, ring: Position[]): boolean {

@@ -25,6 +25,12 @@ const BROKEN = [
   '{"a": 1} x',
   '{"a": "bad \\q escape"}',
   '{"a": NaN}',
+  '{"a": 1.}',
+  '{"a": 1e}',
+  '{"a": "\\u12G4"}',
+  '{"a": "line\nbreak"}',
+  '{"a": 1}}',
+  '{"features": [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [120.9, 30.8,]}}]}',
 ];
 
 describe("findJsonSyntaxError", () => {

@@ -113,11 +113,13 @@ export function findJsonSyntaxError(text: string): { offset: number; reason: str
       if (code === 0x5c) {
         const escape = text[position + 1];
         if (escape === "u") {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(position + 2, position + 6))) fail("invalid \\u escape in a string");
+          const hexLength = /^[0-9a-fA-F]{0,4}/.exec(text.slice(position + 2, position + 6))![0].length;
+          if (hexLength < 4) fail("invalid \\u escape in a string (needs 4 hex digits)", position + 2 + hexLength);
           position += 6;
           continue;
         }
-        if (escape === undefined || !'"\\/bfnrt'.includes(escape)) fail(`invalid escape '\\${escape ?? ""}' in a string`);
+        // Engines point at the character after the backslash; so do we.
+        if (escape === undefined || !'"\\/bfnrt'.includes(escape)) fail(`invalid escape '\\${escape ?? ""}' in a string`, position + 1);
         position += 2;
         continue;
       }
@@ -127,9 +129,13 @@ export function findJsonSyntaxError(text: string): { offset: number; reason: str
   };
 
   const scanNumber = () => {
-    const match = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(text.slice(position, position + 400));
-    if (!match || match[0].length === 0 || match[0] === "-") fail(`invalid number starting at ${describe(position)}`);
-    position += match![0].length;
+    const sign = text[position] === "-" ? 1 : 0;
+    const match = /^(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(text.slice(position + sign, position + sign + 400));
+    if (!match) fail(`expected a digit after '-', found ${describe(position + sign)}`, position + sign);
+    position += sign + match![0].length;
+    // "1." and "1e" are incomplete numbers, not a number followed by junk.
+    const incomplete = /^(\.|[eE][+-]?)/.exec(text.slice(position, position + 2));
+    if (incomplete) fail(`expected a digit after '${incomplete[0]}' in a number, found ${describe(position + incomplete[0].length)}`, position + incomplete[0].length);
   };
 
   const scanValue = (depth: number) => {

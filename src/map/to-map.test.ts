@@ -1,0 +1,131 @@
+import { describe, expect, it } from "vitest";
+import type { FeatureCollection } from "geojson";
+import { LAYER_KINDS } from "../data/types.ts";
+import { BASEMAPS, basemapById } from "./basemaps.ts";
+import { LIGHT, type Theme } from "./theme.ts";
+import { toMapData, type MapLayerInput } from "./to-map.ts";
+import { outsideMask } from "./layers/county.layer.ts";
+import { townSeats } from "./layers/towns.layer.ts";
+import { LAYER_DEFS } from "./layers/registry.ts";
+import { imageForId } from "./icons.ts";
+import { fontFacesFromCss } from "./fonts.ts";
+
+const square = (x: number, y: number, d = 0.01): FeatureCollection => ({
+  type: "FeatureCollection",
+  features: [{
+    type: "Feature", properties: { id: "a", name: "甲", name_en: "A", status: "schematic", seat: [x, y] },
+    geometry: { type: "Polygon", coordinates: [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]] },
+  }],
+});
+
+const input = (over: Partial<Parameters<typeof toMapData>[0]> = {}) => ({
+  layers: [...LAYER_KINDS, "imported" as const].map((kind, i): MapLayerInput => ({ id: `${kind}-${i}`, kind, fc: square(120.9, 30.85), visible: i % 2 === 0, opacity: 0.8 })),
+  lang: "zh" as const, theme: LIGHT, basemap: basemapById("offline"), basemapKey: "", ...over,
+});
+
+describe("toMapData: rules that hold across the whole generated style", () => {
+  const data = toMapData(input());
+
+  it("gives every style layer a unique id and a declared source", () => {
+    const ids = data.layers.map((l) => l.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const layer of data.layers) {
+      if (!("source" in layer)) continue;
+      expect(layer.source in data.geojson || layer.source in data.raster, `${layer.id} → ${layer.source}`).toBe(true);
+    }
+  });
+
+  it("prefixes every style layer with its data layer id, and lists them for the test hook", () => {
+    for (const [layerId, styleIds] of Object.entries(data.styleLayerIds)) {
+      expect(styleIds.length).toBeGreaterThan(0);
+      for (const id of styleIds) expect(id.startsWith(`${layerId}-`)).toBe(true);
+    }
+  });
+
+  it("hides exactly the layers that are not visible", () => {
+    for (const [layerId, styleIds] of Object.entries(data.styleLayerIds)) {
+      const visible = input().layers.find((l) => l.id === layerId)!.visible;
+      for (const id of styleIds) {
+        const spec = data.layers.find((l) => l.id === id)!;
+        expect((spec.layout as { visibility?: string } | undefined)?.visibility).toBe(visible ? "visible" : "none");
+      }
+    }
+  });
+
+  it("uses lowercase #rrggbb theme colours, the same keys in every theme", () => {
+    const themes: Theme[] = [LIGHT];
+    for (const theme of themes) {
+      expect(Object.keys(theme)).toEqual(Object.keys(LIGHT));
+      for (const colour of Object.values(theme)) expect(colour).toMatch(/^#[0-9a-f]{6}$/);
+    }
+  });
+
+  it("draws uncertain geometry differently: hatched fills and dashed outlines keyed on status", () => {
+    const polygonKinds = data.layers.filter((l) => l.id.endsWith("-hatch"));
+    expect(polygonKinds.length).toBeGreaterThan(4);
+    for (const hatch of polygonKinds) expect(JSON.stringify(hatch.paint)).toContain("hatch:#");
+    const line = data.layers.find((l) => l.id.startsWith("towns-") && l.id.endsWith("-line"))!;
+    expect(JSON.stringify(line.paint)).toMatch(/schematic.*approximate/);
+  });
+
+  it("labels in the chosen language", () => {
+    const zh = JSON.stringify(toMapData(input()).layers.filter((l) => l.type === "symbol").map((l) => (l.layout as Record<string, unknown>)["text-field"]));
+    const en = JSON.stringify(toMapData(input({ lang: "en" })).layers.filter((l) => l.type === "symbol").map((l) => (l.layout as Record<string, unknown>)["text-field"]));
+    expect(zh).not.toContain("name_en");
+    expect(en).toContain("name_en");
+  });
+
+  it("shifts data to GCJ-02 only over a GCJ-02 basemap, without touching the input", () => {
+    const base = input();
+    const wgs = toMapData(base).geojson[base.layers[0]!.id]!;
+    const gcj = toMapData({ ...base, basemap: basemapById("amap") }).geojson[base.layers[0]!.id]!;
+    const [x0, y0] = (wgs.features[0]!.geometry as GeoJSON.Polygon).coordinates[0]![0]!;
+    const [x1, y1] = (gcj.features[0]!.geometry as GeoJSON.Polygon).coordinates[0]![0]!;
+    expect(x0).toBe(120.9);
+    expect(x1! - x0!).toBeCloseTo(0.0041, 3);
+    expect(y1! - y0!).toBeCloseTo(-0.0024, 3);
+    expect(toMapData({ ...base, basemap: basemapById("amap") }).raster).toHaveProperty("basemap-amap");
+  });
+
+  it("adds raster sources for online basemaps, with the Tianditu key", () => {
+    const tdt = toMapData(input({ basemap: basemapById("tdt-img"), basemapKey: "k123" }));
+    expect(Object.keys(tdt.raster)).toEqual(["basemap-tdt-img", "basemap-tdt-cia"]);
+    expect(JSON.stringify(tdt.raster)).toContain("tk=k123");
+    expect(BASEMAPS.filter((b) => b.crs === "gcj02").map((b) => b.id)).toEqual(["amap"]);
+  });
+
+  it("declares a legend and card for every layer kind", () => {
+    for (const def of LAYER_DEFS) expect(def.legend(LIGHT).length).toBeGreaterThan(0);
+  });
+});
+
+describe("derived sources", () => {
+  it("masks the world outside the county with the county as a hole", () => {
+    const mask = outsideMask(square(120.9, 30.85));
+    expect((mask.features[0]!.geometry as GeoJSON.Polygon).coordinates).toHaveLength(2);
+  });
+  it("puts township labels at their seats", () => {
+    expect(townSeats(square(120.9, 30.85)).features[0]!.geometry.coordinates).toEqual([120.9, 30.85]);
+  });
+});
+
+describe("images drawn in code", () => {
+  it("draws hatch patterns and the three tier icons, solid and hollow", () => {
+    const hatch = imageForId("hatch:#c2410c")!;
+    expect(hatch.data.length).toBe(hatch.width * hatch.height * 4);
+    expect([...hatch.data].some((v, i) => i % 4 === 3 && v > 0)).toBe(true);
+    const solid = imageForId("em:county:solid")!;
+    const hollow = imageForId("em:county:hollow")!;
+    expect(solid.data).not.toEqual(hollow.data);
+    expect(imageForId("em:town:solid")!.data).not.toEqual(imageForId("em:village:solid")!.data);
+    expect(imageForId("unknown")).toBeNull();
+    expect(() => imageForId("hatch:red")).toThrow(/Invalid colour/);
+  });
+});
+
+describe("fonts", () => {
+  it("reads unicode ranges of fontsource CSS into font-faces", () => {
+    const css = `@font-face { src: url(./files/a-1-400-normal.woff2) format('woff2'), url(./files/a-1-400-normal.woff) format('woff'); unicode-range: U+4e00-4e8f,U+20; }`;
+    expect(fontFacesFromCss(css, (f) => `/x/${f}`)).toEqual({ "Noto Sans SC Regular": [{ url: "/x/a-1-400-normal.woff2", "unicode-range": ["U+4E00-4E8F", "U+20"] }] });
+  });
+});
