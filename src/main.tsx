@@ -17,6 +17,7 @@ import { layerDef } from "./map/layers/registry.ts";
 import { basemapById, type BasemapId } from "./map/basemaps.ts";
 import { MapBridge } from "./map/bridge.ts";
 import { wireCamera, wireMap } from "./map/wire.ts";
+import { wireStory } from "./story/wire-story.ts";
 import { translate } from "./i18n/strings.ts";
 
 const url = parseUrlState(location.search);
@@ -67,6 +68,7 @@ loadBuiltinPackage()
     });
     wireMap(bridge);
     wireCamera(bridge, cameraRequest);
+    wireStory({ startAtChapter: url.present });
     if (url.selected) {
       const layer = layers.value.find((l) => l.fc.features.some((f) => String(f.properties?.id) === url.selected));
       if (layer) select({ layerId: layer.id, featureId: url.selected });

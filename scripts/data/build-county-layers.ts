@@ -43,7 +43,9 @@ const OUTLINE_METHOD =
 export function outlineToWgs84(inputs: BuildInputs, code: string): Feature<Polygon | MultiPolygon> {
   const outline = inputs.outlinesGcj02[code];
   if (!outline) throw new Error(`outline ${code}: missing from inputs`);
-  return gcoord.transform(structuredClone(outline), gcoord.GCJ02, gcoord.WGS84) as Feature<Polygon | MultiPolygon>;
+  // gcoord declares its own GeoJSON types; the shapes are the same as @types/geojson's.
+  const input = structuredClone(outline) as unknown as Parameters<typeof gcoord.transform>[0];
+  return gcoord.transform(input, gcoord.GCJ02, gcoord.WGS84) as unknown as Feature<Polygon | MultiPolygon>;
 }
 
 /** Geodesic area in km², two decimals. */

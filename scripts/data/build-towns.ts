@@ -98,38 +98,6 @@ export function townSeats(inputs: BuildInputs): TownSeat[] {
   });
 }
 
-/** Clipping a cell against the concave outline can leave fragments; below this they join a neighbour. */
-const SLIVER_KM2 = 0.1;
-
-/**
- * Moves each fragment smaller than SLIVER_KM2 into the cell nearest to it, so the cells still tile
- * the county without carrying specks of territory far from their seat.
- */
-function reassignSlivers(cells: Feature<Polygon | MultiPolygon>[]): Feature<Polygon | MultiPolygon>[] {
-  const result = [...cells];
-  cells.forEach((cell, owner) => {
-    const parts = turf.flatten(cell).features;
-    const slivers = parts.filter((p) => turf.area(p) / 1e6 < SLIVER_KM2);
-    if (slivers.length === 0) return;
-    result[owner] = turf.multiPolygon(parts.filter((p) => !slivers.includes(p)).map((p) => p.geometry.coordinates));
-    for (const sliver of slivers) {
-      const centre = turf.centroid(sliver);
-      let nearest = -1;
-      let nearestKm = Infinity;
-      result.forEach((other, index) => {
-        if (index === owner) return;
-        const km = Math.min(...turf.flatten(other).features.map((p) => turf.pointToPolygonDistance(centre, p)));
-        if (km < nearestKm) [nearest, nearestKm] = [index, km];
-      });
-      result[nearest] = turf.union(turf.featureCollection([result[nearest], sliver])) as Feature<Polygon | MultiPolygon>;
-    }
-  });
-  return result.map((cell) => {
-    const parts = turf.flatten(cell).features;
-    return parts.length === 1 ? parts[0] : cell;
-  });
-}
-
 export type TownFeature = Feature<Polygon | MultiPolygon, AtlasFeatureProperties>;
 
 /**
@@ -164,11 +132,10 @@ export function buildTowns(inputs: BuildInputs, county: OutlineFeature): TownFea
     if (own.length === 0) throw new Error(`township ${spec.code}: empty schematic cell`);
     return own.length === 1 ? own[0] : (turf.union(turf.featureCollection(own)) as Feature<Polygon | MultiPolygon>);
   });
-  const townCells = reassignSlivers(groupCells);
 
   return TOWNSHIPS.map((spec, group) => {
     const seat = seats[group];
-    const merged = townCells[group];
+    const merged = groupCells[group];
     const geometry = roundGeometry(merged.geometry, OUTLINE_DECIMALS);
     const kind = seat.name.endsWith("街道") ? "街道" : "镇";
     const forms = placeNameForms(seat.name);

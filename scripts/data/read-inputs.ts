@@ -55,6 +55,8 @@ export interface BuildInputs {
   /** geodata/sources/<layer>.geojson, keyed by layer id. */
   handSources: Record<string, SourceFeature[]>;
   emergencyStandards: unknown;
+  /** seeds/digest.json figures: id and the feature ids ("county" = county-wide) they belong to. */
+  seedFigures: { id: string; places: string[] }[];
 }
 
 /** GeoNames ids of the place points used as township seats (current and former towns). */
@@ -84,6 +86,15 @@ function readGeoNames(path: string, wanted: ReadonlySet<number>): Map<number, Ge
   }
   for (const id of wanted) if (!places.has(id)) throw new Error(`${path}: GeoNames id ${id} not found`);
   return places;
+}
+
+function readSeedFigures(path: string): BuildInputs["seedFigures"] {
+  const digest = readJson(path) as { figures?: { id?: unknown; places?: unknown }[] };
+  if (!Array.isArray(digest.figures)) throw new Error(`${path}: no figures array`);
+  return digest.figures.map((f, i) => {
+    if (typeof f.id !== "string" || !Array.isArray(f.places)) throw new Error(`${path}: figure #${i} needs an id and a places array`);
+    return { id: f.id, places: f.places.map(String) };
+  });
 }
 
 /**
@@ -126,5 +137,6 @@ export function readInputs(root: string): BuildInputs {
     packageVersions,
     handSources,
     emergencyStandards: readJson(join(root, "geodata/emergency-standards.json")),
+    seedFigures: readSeedFigures(join(root, "seeds/digest.json")),
   };
 }

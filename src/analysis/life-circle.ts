@@ -68,6 +68,7 @@ export interface FacilityLayer {
  * @example facilitiesByCategory([{ kind: "emergency", collection: stations }], standards)["health-centre"]
  */
 export function facilitiesByCategory(layers: ReadonlyArray<FacilityLayer>, standards: LifeCircleStandards): Record<string, Facility[]> {
+  for (const layer of layers) assertValidCollection(layer.collection, `facility layer "${layer.kind}"`);
   const result: Record<string, Facility[]> = {};
   for (const category of standards.categories) {
     const found = new Map<string, Facility>();

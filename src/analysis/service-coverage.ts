@@ -117,7 +117,8 @@ export function coverageByPolygon(
   const { codeProperty = "code", nameProperty = "name" } = options;
   assertValidCollection(polygons, "areas", ["Polygon", "MultiPolygon"]);
   const circles = serviceAreas(stations, options);
-  const coverageUnion = circles.features.length ? union(circles) : null;
+  // Turf's union needs two or more polygons.
+  const coverageUnion = circles.features.length > 1 ? union(circles) : (circles.features[0] ?? null);
   const areas: AreaCoverage[] = [];
   const uncovered: Feature<Polygon | MultiPolygon>[] = [];
   polygons.features.forEach((polygon, index) => {

@@ -11,6 +11,7 @@ class FakeMap {
   handlers = new Map<string, (e: unknown) => void>();
   constructor(_options: unknown) {}
   addControl() {}
+  setMissingStyleImageResolver() {}
   on(type: string, fn: (e: unknown) => void) { this.handlers.set(type, fn); }
   getCanvas() { return { style: {} }; }
   addSource(id: string, spec: unknown) { calls.push(`addSource ${id}`); this.sources.set(id, spec); }

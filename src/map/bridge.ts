@@ -56,9 +56,9 @@ export class MapBridge {
     });
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: true, showZoom: true, visualizePitch: true }), "top-right");
     this.map.addControl(new maplibregl.ScaleControl({ unit: "metric", maxWidth: 120 }), "bottom-right");
-    this.map.on("styleimagemissing", (e) => {
-      const image = imageForId(e.id);
-      if (image && !this.map.hasImage(e.id)) this.map.addImage(e.id, image, { pixelRatio: image.pixelRatio });
+    this.map.setMissingStyleImageResolver((id) => {
+      const image = imageForId(id);
+      if (image && !this.map.hasImage(id)) this.map.addImage(id, image, { pixelRatio: image.pixelRatio });
     });
     this.map.on("mousemove", (e) => {
       const hit = this.hitTest(e.point);

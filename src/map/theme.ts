@@ -10,6 +10,7 @@ export interface Theme {
   provinceLabel: string;
   towns: string;
   zones: string;
+  regional: string;
   innovation: string;
   emergencyCounty: string;
   emergencyTown: string;
@@ -31,6 +32,7 @@ export const LIGHT: Theme = {
   provinceLabel: "#a39780",
   towns: "#5b6c8f",
   zones: "#c2410c",
+  regional: "#0e7490",
   innovation: "#7c3aed",
   emergencyCounty: "#b91c1c",
   emergencyTown: "#dc2626",

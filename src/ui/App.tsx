@@ -5,6 +5,8 @@ import { FeatureCard } from "./FeatureCard.tsx";
 import { LayerPanel } from "./LayerPanel.tsx";
 import { SearchBox } from "./SearchBox.tsx";
 import { t } from "./i18n.ts";
+import { PresentButton } from "./presentation/PresentButton.tsx";
+import { PresentationStage } from "./presentation/PresentationStage.tsx";
 
 export function App() {
   return (
@@ -16,6 +18,7 @@ export function App() {
         </h1>
         <SearchBox />
         <div class="tools">
+          <PresentButton />
           <BasemapSwitcher />
           <button class="tool-button lang-toggle" onClick={() => setLang(lang.value === "zh" ? "en" : "zh")} aria-label={t("lang.toggleLabel")}
             lang={lang.value === "zh" ? "en" : "zh"}>
@@ -27,6 +30,7 @@ export function App() {
       <FeatureCard />
       <CrsBadge />
       <AttributionPanel />
+      <PresentationStage />
       {!manifest.value && !loadError.value && <div class="toast" role="status">{t("app.loading")}</div>}
       {loadError.value && <div class="toast error" role="alert">{t("app.loadError")}: {loadError.value}</div>}
       {basemapError.value && (

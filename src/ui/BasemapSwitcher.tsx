@@ -10,7 +10,7 @@ export function BasemapSwitcher() {
   return (
     <div class="basemap-switcher">
       <button class="tool-button" aria-expanded={open.value} aria-controls="basemap-menu" onClick={() => (open.value = !open.value)}>
-        🗺 {t("basemap.title")}
+        {t("basemap.title")}
       </button>
       {open.value && (
         <fieldset class="panel basemap-menu" id="basemap-menu">

@@ -4,6 +4,7 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { GeoJSON } from "geojson";
 import {
   MANIFEST_FILE,
@@ -12,24 +13,31 @@ import {
   validateGeoJsonText,
   validatePackage,
   type Issue,
+  type PackageCheck,
   type ValidationReport,
 } from "../../io/validate/index.ts";
 
+/** The shipped package; checking it also checks the shipped story against it. */
+const SHIPPED_PACKAGE = fileURLToPath(new URL("../../../geodata", import.meta.url));
+
 export const summary = "validate a GeoJSON file or a data package directory (--json for machine output)";
 
-const USAGE = `usage: npm run atlas -- check <file.geojson|file.json|package-dir> [--json] [--reference <outline.geojson>]
+const USAGE = `usage: npm run atlas -- check <file.geojson|file.json|package-dir> [--json] [--reference <outline.geojson>] [--story <story.json>]
 
   A directory (or its manifest.json) is checked as a data package: manifest, every layer file,
   provenance on every feature, unique ids. A .geojson/.json file is checked on its own.
   --json       print { "ok", "errors": [...], "warnings": [...] } instead of text
   --reference  a trusted WGS84 outline (e.g. the county); data that matches it only after a
                GCJ-02/BD-09 → WGS84 conversion is flagged (a package uses its county layer)
+  --story      also check a story file against the package (geodata/ is always checked
+               with the shipped story, src/story/jiashan.story.json)
   Exit codes: 0 valid (warnings allowed), 1 invalid, 2 wrong usage.`;
 
 interface CheckArguments {
   target: string;
   json: boolean;
   referencePath: string | null;
+  storyPath: string | null;
 }
 
 /** Parses the command line; returns a usage problem as a string. */
@@ -37,19 +45,22 @@ function parseArguments(args: string[]): CheckArguments | "help" | string {
   const targets: string[] = [];
   let json = false;
   let referencePath: string | null = null;
+  let storyPath: string | null = null;
   for (let index = 0; index < args.length; index += 1) {
     const arg = args[index];
     if (arg === "--help" || arg === "-h") return "help";
     if (arg === "--json") json = true;
-    else if (arg === "--reference") {
-      referencePath = args[index + 1] ?? null;
-      if (referencePath === null || referencePath.startsWith("-")) return "--reference needs a GeoJSON file";
+    else if (arg === "--reference" || arg === "--story") {
+      const value = args[index + 1];
+      if (value === undefined || value.startsWith("-")) return `${arg} needs a file`;
+      if (arg === "--reference") referencePath = value;
+      else storyPath = value;
       index += 1;
     } else if (arg.startsWith("-")) return `unknown option ${arg}`;
     else targets.push(arg);
   }
   if (targets.length !== 1) return targets.length === 0 ? "missing the file or directory to check" : "give exactly one file or directory";
-  return { target: targets[0], json, referencePath };
+  return { target: targets[0], json, referencePath, storyPath };
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -59,9 +70,11 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   }
   if (typeof parsed === "string") return usageError(parsed);
-  const { target, json, referencePath } = parsed;
+  const { target, json, referencePath, storyPath } = parsed;
   const reference = referencePath === null ? undefined : await readReference(referencePath);
   if (reference === null) return usageError(`--reference ${referencePath}: not a readable, valid GeoJSON file`);
+  const storyChecks = await loadStoryChecks(target, storyPath);
+  if (storyChecks === null) return usageError(`--story ${storyPath}: not a readable JSON file`);
 
   const kind = await stat(target).then(
     (stats) => (stats.isDirectory() ? "directory" : "file"),
@@ -74,7 +87,10 @@ export async function run(args: string[]): Promise<number> {
   if (kind === "directory" || path.basename(target) === MANIFEST_FILE) {
     const directory = kind === "directory" ? target : path.dirname(target);
     checked = directory;
-    report = await validatePackage((relativePath) => readTextFile(path.join(directory, relativePath)), displayDirectory(directory), { reference });
+    report = await validatePackage((relativePath) => readTextFile(path.join(directory, relativePath)), displayDirectory(directory), {
+      reference,
+      checks: storyChecks,
+    });
   } else if (/\.(geo)?json$/i.test(target)) {
     checked = target;
     report = await checkFile(target, reference);
@@ -96,6 +112,24 @@ function usageError(message: string): number {
 function displayDirectory(directory: string): string {
   const relative = path.relative(process.cwd(), directory) || ".";
   return (relative.startsWith("..") ? directory : relative).split(path.sep).join("/").replace(/\/+$/, "");
+}
+
+/**
+ * The story check to run with a package check: the given story, or the shipped story when the
+ * shipped package is checked, else none. Null if the given story cannot be read.
+ */
+async function loadStoryChecks(target: string, storyPath: string | null): Promise<PackageCheck[] | null> {
+  const isShippedPackage = [path.resolve(target), path.dirname(path.resolve(target))].includes(SHIPPED_PACKAGE);
+  if (storyPath === null && !isShippedPackage) return [];
+  // Loaded only when needed, so a broken story module cannot stop plain file checks.
+  const { storyPackageCheck, STORY_FILE } = await import("../../story/validate-story.ts");
+  if (storyPath === null) return [storyPackageCheck()];
+  try {
+    const text = await readTextFile(storyPath);
+    return text === null ? null : [storyPackageCheck(JSON.parse(text.replace(/^\uFEFF/, "")), storyPath === STORY_FILE ? STORY_FILE : storyPath)];
+  } catch {
+    return null;
+  }
 }
 
 /** A valid GeoJSON reference outline, or null if it cannot be read or is invalid. */

@@ -52,17 +52,25 @@ interface Extent {
   count: number;
 }
 
-function extentOf(positions: Iterable<Position>): Extent {
-  const extent = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity, count: 0 };
+/**
+ * Extent of the sample without its outer 1 % on each side, so a stray row (0, 0) or a typo does not hide
+ * the grid the rest of the data is in. Small samples keep every position.
+ */
+function extentOf(positions: Position[]): Extent {
+  const xs: number[] = [];
+  const ys: number[] = [];
   for (const [x, y] of positions) {
-    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-    extent.minX = Math.min(extent.minX, x);
-    extent.maxX = Math.max(extent.maxX, x);
-    extent.minY = Math.min(extent.minY, y);
-    extent.maxY = Math.max(extent.maxY, y);
-    extent.count++;
+    if (Number.isFinite(x) && Number.isFinite(y)) {
+      xs.push(x);
+      ys.push(y);
+    }
   }
-  return extent;
+  xs.sort((a, b) => a - b);
+  ys.sort((a, b) => a - b);
+  const count = xs.length;
+  const lo = Math.floor(count * 0.01);
+  const hi = Math.max(lo, Math.ceil(count * 0.99) - 1);
+  return { minX: xs[lo] ?? Infinity, maxX: xs[hi] ?? -Infinity, minY: ys[lo] ?? Infinity, maxY: ys[hi] ?? -Infinity, count };
 }
 
 function samplePositions(input: FeatureCollection<Geometry | null> | Position[]): Position[] {
@@ -180,9 +188,11 @@ export function detectCrs(input: FeatureCollection<Geometry | null> | Position[]
   if (extent.count === 0) {
     return { crs: offsetHint?.crs ?? WGS84, confidence: "low", reason: { zh: "没有坐标，按 WGS84 处理", en: "no coordinates; treated as WGS84" } };
   }
-  if (isDegrees(extent)) {
+  const swappedExtent = { ...extent, minX: extent.minY, maxX: extent.maxY, minY: extent.minX, maxY: extent.maxX };
+  if (isDegrees(extent) || isDegrees(swappedExtent)) {
     const swapped =
       !inChina([extent.minX, extent.minY]) && inChina([extent.minY, extent.minX]) && inChina([extent.maxY, extent.maxX]);
+    if (!isDegrees(extent) && !swapped) return undefined;
     const swapReason = swapped ? { zh: "经纬度顺序颠倒，已交换；", en: "longitude and latitude were swapped and have been exchanged; " } : { zh: "", en: "" };
     if (offsetHint) {
       return {

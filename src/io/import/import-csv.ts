@@ -4,10 +4,13 @@ import { findCoordinateColumns } from "./find-coordinate-columns";
 import { fileMessage, ImportError, type ImportMessage } from "./import-error";
 import { parseCoordinate } from "./parse-coordinate";
 import { parseDelimited, sniffDelimiter } from "./parse-delimited";
+import { parseWkt } from "./parse-wkt";
 import type { ImportOptions, RawLayer } from "./types";
 
 /** Per-row warnings listed individually before they are summarised. */
 const MAX_ROW_WARNINGS = 50;
+/** Header names (lower case) of a column holding WKT geometry. */
+const WKT_HEADERS = new Set(["wkt", "geometry", "geom", "the_geom", "wkt_geom", "shape"]);
 const DELIMITER_NAMES: Record<string, string> = { ",": "comma", "\t": "tab", ";": "semicolon", "|": "pipe" };
 
 function uniqueHeaders(headers: string[], width: number): string[] {
@@ -26,8 +29,10 @@ function isOutlier(lng: number, lat: number, mostlyDegrees: boolean): boolean {
 }
 
 /**
- * Reads CSV/TSV/semicolon/pipe text into points (raw coordinates; the CRS is resolved later). Rows with bad
- * coordinates become warnings, not failures. Without coordinate columns, rows are kept with null geometry.
+ * Reads CSV/TSV/semicolon/pipe text into features (raw coordinates; the CRS is resolved later): points from
+ * lng/lat (or X/Y) columns, other shapes from a WKT column (`wkt`, `geometry`, `the_geom`, …) where the
+ * point columns are empty. Rows with bad coordinates become warnings, not failures. Without any geometry
+ * column, rows are kept with null geometry.
  *
  * @example importCsv({ name: "a.csv", bytes }, {}, warnings) // RawLayer with Point features
  */
@@ -40,10 +45,13 @@ export function importCsv(
   const delimiter = sniffDelimiter(text);
   const rows = parseDelimited(text, delimiter);
   if (rows.length === 0) throw new ImportError(file.name, { zh: "表格为空", en: "the table is empty" });
-  const width = Math.max(...rows.map((r) => r.length));
+  const width = rows.reduce((widest, r) => Math.max(widest, r.length), 0);
   const headers = uniqueHeaders(rows[0], width);
   const { lng, lat } = findCoordinateColumns(headers);
   const hasCoordinates = lng >= 0 && lat >= 0;
+  const wkt = headers.findIndex((h) => WKT_HEADERS.has(h.toLowerCase()));
+  const hasGeometry = hasCoordinates || wkt >= 0;
+  const geometryColumns = new Set([...(hasCoordinates ? [lng, lat] : []), ...(wkt >= 0 ? [wkt] : [])]);
   const dataRows = rows.slice(1);
   const decimalComma = delimiter !== ",";
   const parsed = dataRows.map((row) =>
@@ -61,23 +69,32 @@ export function importCsv(
     const properties = Object.fromEntries(
       headers
         .map((header, i) => [header, row[i] ?? ""] as const)
-        .filter((_, i) => options.keepCoordinateColumns || !hasCoordinates || (i !== lng && i !== lat)),
+        .filter((_, i) => options.keepCoordinateColumns || !geometryColumns.has(i)),
     );
-    if (!hasCoordinates) {
+    if (!hasGeometry) {
       features.push({ type: "Feature", properties, geometry: null });
       return;
     }
-    const [x, y] = parsed[index];
+    const [x, y] = parsed[index] ?? [];
     const spreadsheetRow = index + 2;
-    if (x === undefined || y === undefined || isOutlier(x, y, mostlyDegrees)) {
+    const pointOk = x !== undefined && y !== undefined && !isOutlier(x, y, mostlyDegrees);
+    const shape = !pointOk && wkt >= 0 ? parseWkt(row[wkt] ?? "") : undefined;
+    if (shape) {
+      features.push({ type: "Feature", properties, geometry: shape });
+      return;
+    }
+    if (!pointOk) {
+      const shown = hasCoordinates
+        ? { zh: `${headers[lng]}=“${row[lng] ?? ""}”，${headers[lat]}=“${row[lat] ?? ""}”`, en: `${headers[lng]}="${row[lng] ?? ""}", ${headers[lat]}="${row[lat] ?? ""}"` }
+        : { zh: `${headers[wkt]}=“${(row[wkt] ?? "").slice(0, 60)}”`, en: `${headers[wkt]}="${(row[wkt] ?? "").slice(0, 60)}"` };
       badRows++;
       if (badRows <= MAX_ROW_WARNINGS) {
         warnings.push(
           fileMessage(
             file.name,
             {
-              zh: `坐标无效（${headers[lng]}=“${row[lng] ?? ""}”，${headers[lat]}=“${row[lat] ?? ""}”），已跳过该行`,
-              en: `invalid coordinates (${headers[lng]}="${row[lng] ?? ""}", ${headers[lat]}="${row[lat] ?? ""}"); row skipped`,
+              zh: `坐标无效（${shown.zh}），已跳过该行`,
+              en: `invalid coordinates (${shown.en}); row skipped`,
             },
             `row ${spreadsheetRow}`,
           ),
@@ -85,7 +102,7 @@ export function importCsv(
       }
       return;
     }
-    features.push({ type: "Feature", properties, geometry: { type: "Point", coordinates: [x, y] } });
+    features.push({ type: "Feature", properties, geometry: { type: "Point", coordinates: [x!, y!] } });
   });
   if (badRows > MAX_ROW_WARNINGS) {
     warnings.push(fileMessage(file.name, { zh: `共 ${badRows} 行坐标无效，已跳过`, en: `${badRows} rows in all had invalid coordinates and were skipped` }));
@@ -97,7 +114,9 @@ export function importCsv(
     },
     hasCoordinates
       ? { zh: `坐标列：${headers[lng]}（经度/X）、${headers[lat]}（纬度/Y）`, en: `coordinate columns: ${headers[lng]} (longitude/X), ${headers[lat]} (latitude/Y)` }
-      : { zh: "未找到坐标列，各行仅作为属性导入（无几何）", en: "no coordinate columns found; rows imported as attributes only (no geometry)" },
+      : wkt >= 0
+        ? { zh: `几何来自 WKT 列 ${headers[wkt]}`, en: `geometry from the WKT column ${headers[wkt]}` }
+        : { zh: "未找到坐标列，各行仅作为属性导入（无几何）", en: "no coordinate columns found; rows imported as attributes only (no geometry)" },
   ];
   const fc: FeatureCollection<Geometry | null> = { type: "FeatureCollection", features };
   return { name: file.name.replace(/\.[^.]+$/, ""), fc, columnNames: headers, notes };

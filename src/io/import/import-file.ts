@@ -85,6 +85,14 @@ function chooseCrs(raw: RawLayer, fileName: string, options: ImportOptions, warn
     declared: raw.declaredCrs,
     expectedLngLat: options.expectedLngLat,
   });
+  if (!detection && raw.fallbackCrs) {
+    return {
+      crs: raw.fallbackCrs,
+      confidence: "low",
+      axesSwapped: false,
+      reason: { zh: "坐标不像经纬度，也不像已知投影；按格式规定当作 WGS84，请核对", en: "coordinates look neither like degrees nor like a known grid; taken as WGS84 as the format prescribes. Please check" },
+    };
+  }
   if (!detection) {
     throw new ImportError(fileName, {
       zh: "无法判断坐标系（既非经纬度，也不像中国常用的投影坐标）；请手动选择坐标系后重试",

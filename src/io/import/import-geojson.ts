@@ -1,5 +1,7 @@
 import type { Feature, FeatureCollection, Geometry, GeoJsonProperties } from "geojson";
+import { WGS84 } from "../crs/crs-info";
 import { decodeText } from "./decode-text";
+import { geoJsonCheckWarnings } from "./geojson-check";
 import { fileMessage, ImportError, type ImportMessage } from "./import-error";
 import type { RawLayer } from "./types";
 
@@ -118,11 +120,13 @@ export function importGeoJson(file: { name: string; bytes: Uint8Array }, warning
     const id = typeof candidate.id === "string" || typeof candidate.id === "number" ? { id: candidate.id } : {};
     features.push({ type: "Feature", ...id, properties, geometry });
   });
+  warnings.push(...geoJsonCheckWarnings(root, file.name));
   const fc: FeatureCollection<Geometry | null> = { type: "FeatureCollection", features };
   return {
     name: file.name.replace(/\.[^.]+$/, ""),
     fc,
     declaredCrs: declaredCrs(root),
+    fallbackCrs: WGS84,
     notes: [{ zh: `GeoJSON：${features.length} 个要素`, en: `GeoJSON: ${features.length} features` }],
   };
 }

@@ -83,6 +83,8 @@ export interface RawLayer {
   fc: FeatureCollection<Geometry | null>;
   /** Set when the format fixes the CRS (KML/GPX are WGS84 by specification). */
   fixedCrs?: CrsInfo;
+  /** Used when detection finds nothing (GeoJSON is WGS84 by RFC 7946, even with out-of-range numbers). */
+  fallbackCrs?: CrsInfo;
   prj?: string;
   declaredCrs?: string;
   columnNames?: string[];

@@ -61,8 +61,9 @@ const LNG_LAT_CRS = /^(ogc:1\.3:)?crs:?84$|^epsg:+(\d+(\.\d+)*:)?(4326|4490)$|^w
 /** Property keys where converters record a coordinate system. */
 const CRS_PROPERTY_KEYS = ["crs", "srs", "coord_type", "coordtype", "coordsys", "coord_sys", "coordinate_system", "coordinates_type", "datum", "坐标系"];
 
-export function describeShiftedDatum(name: string): string | null {
-  return SHIFTED_DATUM.test(name) ? name : null;
+/** True if a CRS name, file name or property value names GCJ-02/BD-09 or the maps that use them. */
+export function namesShiftedDatum(name: string): boolean {
+  return SHIFTED_DATUM.test(name);
 }
 
 /** Name in a legacy GeoJSON `crs` member (`{"type": "name", "properties": {"name": ...}}`), if any. */

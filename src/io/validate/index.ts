@@ -1,6 +1,6 @@
 /** The atlas validator: one implementation for shipped data, user files and whole packages. */
 export { makeReport, mergeReports, type Issue, type ValidationReport } from "./types.ts";
-export type { RuleId, RuledIssue } from "./issue-collector.ts";
+export { FILE_RULES, PACKAGE_RULES, type RuleId, type RuledIssue } from "./issue-collector.ts";
 export { MAX_TEXT_CHARS, parseJsonText, findJsonSyntaxError, lineAndColumn } from "./parse-json-text.ts";
 export { validateGeoJsonText, validateGeoJsonObject, checkGeoJsonText, featureLabel, type ValidateGeoJsonOptions } from "./validate-geojson.ts";
 export {

@@ -1,36 +1,37 @@
 import { makeReport, type Issue, type ValidationReport } from "./types.ts";
 
-/** Stable rule ids; tests and the app can key on them instead of on message wording. */
-export type RuleId =
-  | "file-too-large"
-  | "json-syntax"
-  | "not-geojson"
-  | "unknown-type"
-  | "forbidden-member"
-  | "bad-member"
-  | "bad-bbox"
-  | "bad-position"
-  | "position-extra-values"
-  | "out-of-range"
-  | "lat-lng-swapped"
-  | "projected-coordinates"
-  | "maybe-gcj02"
-  | "line-too-short"
-  | "ring-too-short"
-  | "ring-not-closed"
-  | "ring-self-intersection"
-  | "self-intersection-check-skipped"
-  | "hole-outside-shell"
-  | "winding-order"
-  | "nested-geometry-collection"
-  | "single-geometry-collection"
-  | "manifest"
-  | "file-missing"
-  | "provenance"
-  | "duplicate-id"
-  | "layer-status"
-  | "layer-geometry"
-  | (string & {});
+/** Rules about a single GeoJSON file. Stable ids; tests and the app can key on them instead of on wording. */
+export const FILE_RULES = [
+  "file-too-large",
+  "json-syntax",
+  "not-geojson",
+  "unknown-type",
+  "forbidden-member",
+  "bad-member",
+  "bad-bbox",
+  "bad-position",
+  "position-extra-values",
+  "out-of-range",
+  "lat-lng-swapped",
+  "projected-coordinates",
+  "maybe-gcj02",
+  "declared-crs",
+  "line-too-short",
+  "ring-too-short",
+  "ring-not-closed",
+  "ring-self-intersection",
+  "self-intersection-check-skipped",
+  "hole-outside-shell",
+  "winding-order",
+  "nested-geometry-collection",
+  "single-geometry-collection",
+] as const;
+
+/** Rules about a data package as a whole. */
+export const PACKAGE_RULES = ["manifest", "file-missing", "provenance", "duplicate-id", "layer-status", "layer-geometry"] as const;
+
+/** Registered package checks may add their own rule ids. */
+export type RuleId = (typeof FILE_RULES)[number] | (typeof PACKAGE_RULES)[number] | (string & {});
 
 export type Level = "error" | "warning";
 

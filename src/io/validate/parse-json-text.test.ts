@@ -88,6 +88,7 @@ describe("parseJsonText", () => {
         feature: null,
         line: 3,
         column: 3,
+        rule: "json-syntax",
         message: `invalid JSON at line 3, column 3: expected ',' or '}' after a property value, found '"'`,
       },
     });

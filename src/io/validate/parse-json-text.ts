@@ -3,12 +3,12 @@
  * JavaScriptCore word (and locate) JSON.parse errors differently, so when JSON.parse fails we
  * rescan the text ourselves to find the first offending character.
  */
-import type { Issue } from "./types.ts";
+import type { RuledIssue } from "./issue-collector.ts";
 
 /** 200 MB of UTF-16 text; beyond this a browser tab is likely to run out of memory while parsing. */
 export const MAX_TEXT_CHARS = 200 * 1024 * 1024;
 
-export type JsonParseResult = { ok: true; value: unknown } | { ok: false; issue: Issue };
+export type JsonParseResult = { ok: true; value: unknown } | { ok: false; issue: RuledIssue };
 
 /**
  * Parses JSON text, accepting a leading UTF-8 byte-order mark. On failure returns one issue with
@@ -16,8 +16,8 @@ export type JsonParseResult = { ok: true; value: unknown } | { ok: false; issue:
  *
  * @example
  * parseJsonText('{"type": "Point",\n "coordinates": [1 2]}', "a.geojson")
- * // → { ok: false, issue: { file: "a.geojson", feature: null, line: 2, column: 20,
- * //      message: "invalid JSON at line 2, column 20: expected ',' or ']' after an array element" } }
+ * // → { ok: false, issue: { file: "a.geojson", feature: null, line: 2, column: 20, rule: "json-syntax",
+ * //      message: "invalid JSON at line 2, column 20: expected ',' or ']' after an array element, found '2'" } }
  */
 export function parseJsonText(text: string, fileName: string, maxChars = MAX_TEXT_CHARS): JsonParseResult {
   if (text.length > maxChars) {
@@ -27,6 +27,7 @@ export function parseJsonText(text: string, fileName: string, maxChars = MAX_TEX
         file: fileName,
         feature: null,
         message: `file is too large to check (${formatMegabytes(text.length)}, limit ${formatMegabytes(maxChars)}); split it into smaller files`,
+        rule: "file-too-large",
       },
     };
   }
@@ -50,6 +51,7 @@ export function parseJsonText(text: string, fileName: string, maxChars = MAX_TEX
         message: `invalid JSON at line ${line}, column ${shownColumn}: ${found.reason}`,
         line,
         column: shownColumn,
+        rule: "json-syntax",
       },
     };
   }

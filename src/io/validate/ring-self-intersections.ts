@@ -21,7 +21,7 @@ export interface RingSelfIntersectionOptions {
 
 /**
  * Finds where a closed ring crosses or touches itself (any contact between non-adjacent edges,
- * including collinear overlaps). Repeated consecutive positions are ignored.
+ * including collinear overlaps and zero-width spikes). Repeated consecutive positions are ignored.
  *
  * @example
  * findRingSelfIntersections([[0, 0], [2, 2], [2, 0], [0, 2], [0, 0]]).points // → [[1, 1]]
@@ -55,7 +55,8 @@ export function findRingSelfIntersections(
       pairTests += 1;
       if (pairTests > pairBudget) return { points, complete: false };
       const contact = edgeContact(vertices[edge], vertices[edge + 1], vertices[other], vertices[other + 1]);
-      if (contact) {
+      // Several edge pairs often meet at one pinch point or spike; list each place once.
+      if (contact && !points.some((point) => point[0] === contact[0] && point[1] === contact[1])) {
         points.push(contact);
         if (points.length >= maxResults) break;
       }

@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { RuledIssue } from "./issue-collector.ts";
+import { FILE_RULES, type RuledIssue } from "./issue-collector.ts";
 import { validateGeoJsonObject, validateGeoJsonText, type ValidateGeoJsonOptions } from "./validate-geojson.ts";
 
 const FIXTURES = path.resolve(__dirname, "../../../test/fixtures/validate");
@@ -52,6 +52,17 @@ describe("bad fixtures trigger their rule", () => {
       expect(report.ok).toBe(expected.level === "warning");
     });
   }
+});
+
+describe("fixture coverage", () => {
+  it("has a bad fixture for every file rule", () => {
+    const covered = new Set(
+      readdirSync(path.join(FIXTURES, "bad"))
+        .filter((name) => name.endsWith(".expected.json"))
+        .map((name) => (JSON.parse(readFileSync(path.join(FIXTURES, "bad", name), "utf8")) as Expected).rule),
+    );
+    expect(FILE_RULES.filter((rule) => !covered.has(rule))).toEqual([]);
+  });
 });
 
 describe("good fixtures give no issues", () => {

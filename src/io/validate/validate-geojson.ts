@@ -5,18 +5,19 @@
 import type { GeoJSON, Position } from "geojson";
 import {
   detectShiftedDatum,
-  describeShiftedDatum,
   emptyTally,
   isLngLatCrsName,
   legacyCrsName,
+  namesShiftedDatum,
   shiftedDatumProperty,
   tallyPosition,
   type PositionTally,
 } from "./coordinate-hints.ts";
-import { IssueCollector, type RuleId } from "./issue-collector.ts";
+import { IssueCollector } from "./issue-collector.ts";
+import { describeKind, isJsonObject as isObject, type JsonObject } from "./json-value.ts";
 import { MAX_TEXT_CHARS, parseJsonText } from "./parse-json-text.ts";
 import { findRingSelfIntersections } from "./ring-self-intersections.ts";
-import type { ValidationReport } from "./types.ts";
+import { makeReport, type ValidationReport } from "./types.ts";
 
 export interface ValidateGeoJsonOptions {
   /** Texts longer than this (UTF-16 code units) are rejected unparsed. @default 200 MB */
@@ -64,10 +65,7 @@ export function validateGeoJsonText(text: string, fileName: string, options: Val
 export function checkGeoJsonText(text: string, fileName: string, options: ValidateGeoJsonOptions = {}): CheckedGeoJson {
   const parsed = parseJsonText(text, fileName, options.maxChars ?? MAX_TEXT_CHARS);
   if (!parsed.ok) {
-    const collector = new IssueCollector(fileName);
-    const rule: RuleId = parsed.issue.line === undefined ? "file-too-large" : "json-syntax";
-    collector.push("error", { ...parsed.issue, rule });
-    return { report: collector.report(), value: undefined };
+    return { report: makeReport([parsed.issue], []), value: undefined };
   }
   return { report: validateGeoJsonObject(parsed.value, fileName, options), value: parsed.value };
 }
@@ -80,18 +78,6 @@ export function checkGeoJsonText(text: string, fileName: string, options: Valida
  */
 export function validateGeoJsonObject(value: unknown, fileName: string, options: ValidateGeoJsonOptions = {}): ValidationReport {
   return new GeoJsonWalker(fileName, options).run(value);
-}
-
-type JsonObject = Record<string, unknown>;
-
-const isObject = (value: unknown): value is JsonObject => typeof value === "object" && value !== null && !Array.isArray(value);
-
-/** "a string", "an array", "null"… for messages. */
-export function describeKind(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  const kind = typeof value;
-  return kind === "object" || kind === "undefined" ? `an ${kind}` : `a ${kind}`;
 }
 
 /** How a feature is named in messages: `properties.id`, `properties.name`, the Feature `id`, else `#<index>`. */
@@ -146,14 +132,13 @@ class GeoJsonWalker {
 
   private checkDatumHints(root: JsonObject) {
     const crsName = legacyCrsName(root);
-    if (crsName !== null && describeShiftedDatum(crsName)) {
+    if (crsName !== null && namesShiftedDatum(crsName)) {
       this.issues.warning("maybe-gcj02", null, `the "crs" member names "${crsName}": coordinates may be GCJ-02 or BD-09, which are offset by hundreds of metres from WGS84; convert them to WGS84 before use`);
     } else if (crsName !== null && !isLngLatCrsName(crsName)) {
-      this.issues.warning("bad-member", null, `the "crs" member names "${crsName}", but the atlas expects WGS84 longitude/latitude (EPSG:4326); coordinates may be in another system`);
+      this.issues.warning("declared-crs", null, `the "crs" member names "${crsName}", but the atlas expects WGS84 longitude/latitude (EPSG:4326); coordinates may be in another system`);
     }
     const baseName = this.fileName.split(/[\\/]/).pop() ?? this.fileName;
-    const nameHint = describeShiftedDatum(baseName);
-    if (nameHint) {
+    if (namesShiftedDatum(baseName)) {
       this.issues.warning("maybe-gcj02", null, `the file name suggests AMap/Baidu (GCJ-02 or BD-09) coordinates; if so they are offset by hundreds of metres from WGS84 and must be converted before use`);
     }
   }

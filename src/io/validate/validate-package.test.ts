@@ -107,6 +107,13 @@ describe("validatePackage", () => {
     ]);
   });
 
+  it("survives a layer list holding non-objects", async () => {
+    const files = goodPackage();
+    files.get("manifest.json")!.layers.push(null, 42);
+    const report = await validate(files);
+    expect(report.errors.map((issue) => issue.message)).toEqual(["layers[2] must be an object", "layers[3] must be an object"]);
+  });
+
   it("refuses layer files outside the package", async () => {
     const files = goodPackage();
     files.get("manifest.json")!.layers[1].file = "../secrets.geojson";

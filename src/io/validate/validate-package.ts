@@ -3,9 +3,10 @@
  * atlas's provenance rules. File access is injected (`readFile`), so this runs in Node and in the
  * browser alike.
  */
-import type { Feature, FeatureCollection } from "geojson";
+import type { FeatureCollection } from "geojson";
 import { LAYER_KINDS, STATUSES, STATUS_RANK, type Manifest, type ManifestLayer, type Status } from "../../data/types.ts";
 import { IssueCollector, type Level, type RuleId } from "./issue-collector.ts";
+import { describeKind, isJsonObject as isObject } from "./json-value.ts";
 import { parseJsonText } from "./parse-json-text.ts";
 import { makeReport, mergeReports, type Issue, type ValidationReport } from "./types.ts";
 import { checkGeoJsonText, featureLabel, type ValidateGeoJsonOptions } from "./validate-geojson.ts";
@@ -96,7 +97,7 @@ export async function validatePackage(readFile: ReadPackageFile, dirName: string
   }
   const parsed = parseJsonText(manifestText, manifestName, options.maxChars);
   if (!parsed.ok) {
-    manifestIssues.push("error", { ...parsed.issue, rule: "json-syntax" });
+    manifestIssues.push("error", parsed.issue);
     return manifestIssues.report();
   }
   const manifest = checkManifest(parsed.value, manifestIssues);
@@ -106,7 +107,7 @@ export async function validatePackage(readFile: ReadPackageFile, dirName: string
   const layers: LoadedLayer[] = [];
   // The county outline is checked first and, if valid, becomes the reference for spotting
   // GCJ-02/BD-09 offsets in the other layers (unless the caller gave a reference).
-  const countyFirst = [...manifest.layers].sort((a, b) => Number(b.kind === "county") - Number(a.kind === "county"));
+  const countyFirst = manifest.layers.filter((layer) => isObject(layer)).sort((a, b) => Number(b.kind === "county") - Number(a.kind === "county"));
   let reference = options.reference;
   for (const layer of countyFirst) {
     if (typeof layer.file !== "string" || typeof layer.id !== "string" || !isSafeRelativePath(layer.file)) continue;
@@ -152,7 +153,6 @@ function singleIssue(level: Level, rule: RuleId, file: string, feature: string |
   return collector.report();
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 const isText = (value: unknown): value is string => typeof value === "string" && value.trim() !== "";
 const isBilingual = (value: unknown) => isObject(value) && isText(value.zh) && isText(value.en);
 
@@ -168,7 +168,7 @@ function isSafeRelativePath(path: string): boolean {
 /** Checks the manifest's shape; returns it typed when its layer list is usable, else null. */
 function checkManifest(value: unknown, issues: IssueCollector): Manifest | null {
   if (!isObject(value)) {
-    issues.error("manifest", null, `the manifest must be a JSON object, found ${value === null ? "null" : Array.isArray(value) ? "an array" : typeof value}`);
+    issues.error("manifest", null, `the manifest must be a JSON object, found ${describeKind(value)}`);
     return null;
   }
   if (!isText(value.name)) issues.error("manifest", null, `"name" must be a non-empty string`);
@@ -212,8 +212,8 @@ function checkManifest(value: unknown, issues: IssueCollector): Manifest | null 
 function checkLayerFeatures(layer: ManifestLayer, collection: FeatureCollection, fileName: string): ValidationReport {
   const issues = new IssueCollector(fileName);
   let worst: { status: Status; feature: string } | null = null;
-  collection.features.forEach((feature: Feature | unknown, index) => {
-    if (!isObject(feature)) return;
+  for (const [index, feature] of (collection.features as unknown[]).entries()) {
+    if (!isObject(feature)) continue;
     const label = featureLabel(feature, index);
     const properties = isObject(feature.properties) ? feature.properties : {};
     const missing = PROVENANCE_TEXT_FIELDS.filter((field) => !isText(properties[field]));
@@ -235,13 +235,12 @@ function checkLayerFeatures(layer: ManifestLayer, collection: FeatureCollection,
     } else if (allowed && geometryType !== null && !allowed.includes(String(geometryType))) {
       issues.error("layer-geometry", label, `layer "${layer.id}" declares geometry "${layer.geometry}" but this feature has a ${String(geometryType)}`);
     }
-  });
-  const worstFound = worst as { status: Status; feature: string } | null;
-  if (worstFound && (STATUSES as readonly unknown[]).includes(layer.status) && STATUS_RANK[layer.status] > STATUS_RANK[worstFound.status]) {
+  }
+  if (worst && (STATUSES as readonly unknown[]).includes(layer.status) && STATUS_RANK[layer.status] > STATUS_RANK[worst.status]) {
     issues.error(
       "layer-status",
       null,
-      `layer "${layer.id}" declares status "${layer.status}" but feature "${worstFound.feature}" is only "${worstFound.status}"; a layer's status must be its worst feature's`,
+      `layer "${layer.id}" declares status "${layer.status}" but feature "${worst.feature}" is only "${worst.status}"; a layer's status must be its worst feature's`,
     );
   }
   return issues.report();

@@ -26,7 +26,7 @@ export const hatchImage = (color: string) => `hatch:${color}`;
 export function polygonLayers(
   ctx: StyleContext,
   color: string,
-  { fillOpacity = 0.18, lineWidth = 1.5, filter = IS_POLYGON }: { fillOpacity?: number; lineWidth?: number; filter?: ExpressionSpecification } = {},
+  { fillOpacity = 0.18, hatchOpacity = 0.55, lineWidth = 1.5, filter = IS_POLYGON }: { fillOpacity?: number; hatchOpacity?: number; lineWidth?: number; filter?: ExpressionSpecification } = {},
 ): LayerSpecification[] {
   const { sourceId, opacity } = ctx;
   const layout = { visibility: visibility(ctx) };
@@ -39,7 +39,7 @@ export function polygonLayers(
     },
     {
       id: `${sourceId}-hatch`, type: "fill", source: sourceId, filter: uncertain, layout,
-      paint: { "fill-pattern": hatchImage(color), "fill-opacity": ["case", HOVERED, 0.9 * opacity, 0.55 * opacity] },
+      paint: { "fill-pattern": hatchImage(color), "fill-opacity": ["case", HOVERED, Math.min(1, hatchOpacity * 1.6) * opacity, hatchOpacity * opacity] },
     },
     {
       id: `${sourceId}-line`, type: "line", source: sourceId, filter, layout: { ...layout, "line-join": "round" },

@@ -22,7 +22,7 @@ export const townsLayer: LayerDef = {
   searchable: true,
   extraSources: (fc) => ({ seats: townSeats(fc) }),
   styleLayers: (ctx) => [
-    ...polygonLayers(ctx, ctx.theme.towns, { fillOpacity: 0.06, lineWidth: 1.2 }),
+    ...polygonLayers(ctx, ctx.theme.towns, { fillOpacity: 0.06, hatchOpacity: 0.18, lineWidth: 1.2 }),
     {
       id: `${ctx.sourceId}-seat`, type: "circle", source: `${ctx.sourceId}:seats`, layout: { visibility: ctx.visible ? "visible" : "none" },
       paint: { "circle-radius": 3, "circle-color": ctx.theme.towns, "circle-opacity": ctx.opacity },

@@ -1,5 +1,9 @@
+import type { ExpressionSpecification } from "maplibre-gl";
 import type { LayerDef } from "./layer-def.ts";
-import { IS_POINT, km2, labelLayer, pointLayers, polygonLayers } from "./draw.ts";
+import { IS_POINT, IS_POLYGON, IS_UNCERTAIN, km2, labelLayer, pointLayers, polygonLayers, visibility } from "./draw.ts";
+
+/** County-scale areas (the demonstration zone, its pilot area) are outlined only, so they do not bury the rest. */
+const IS_REGIONAL: ExpressionSpecification = ["==", ["get", "zone_type"], "demonstration-zone"];
 
 export const zonesLayer: LayerDef = {
   kind: "zones",
@@ -7,13 +11,22 @@ export const zonesLayer: LayerDef = {
   defaultVisible: true,
   searchable: true,
   styleLayers: (ctx) => [
-    ...polygonLayers(ctx, ctx.theme.zones, { fillOpacity: 0.2 }),
+    {
+      id: `${ctx.sourceId}-regional`, type: "line", source: ctx.sourceId, filter: ["all", IS_POLYGON, IS_REGIONAL],
+      layout: { visibility: visibility(ctx), "line-join": "round" },
+      paint: {
+        "line-color": ctx.theme.regional, "line-width": ["case", ["boolean", ["feature-state", "hover"], false], 5, 3], "line-opacity": 0.8 * ctx.opacity,
+        "line-offset": 2, "line-dasharray": ["case", IS_UNCERTAIN, ["literal", [4, 2]], ["literal", [1, 0]]],
+      },
+    },
+    ...polygonLayers(ctx, ctx.theme.zones, { fillOpacity: 0.2, hatchOpacity: 0.45, filter: ["all", IS_POLYGON, ["!", IS_REGIONAL]] }),
     ...pointLayers(ctx, ctx.theme.zones, { radius: 6 }),
     labelLayer(ctx, { size: 11, color: ctx.theme.zones, minzoom: 10, filter: ["!", IS_POINT] }),
     labelLayer(ctx, { id: "point-label", size: 11, color: ctx.theme.zones, minzoom: 10, filter: IS_POINT, offset: [0, 0.8] }),
   ],
   legend: (theme) => [
     { label: { zh: "开发区与平台(示意范围)", en: "Zone or platform (schematic extent)" }, swatch: { shape: "fill", color: theme.zones, hatched: true, dashed: true } },
+    { label: { zh: "一体化示范区及先行启动区(仅边线)", en: "Demonstration zone and pilot area (outline only)" }, swatch: { shape: "line", color: theme.regional } },
     { label: { zh: "平台(位置近似)", en: "Platform (approximate location)" }, swatch: { shape: "circle", color: theme.zones, hollow: true } },
   ],
   cardFields: [

@@ -1,0 +1,189 @@
+/**
+ * The tour on stage: chapter text and figures on the left, the legend on the right, progress and
+ * controls at the bottom; the explorer's chrome is hidden while the tour plays (presentation.css).
+ * Components only read story state and call its actions.
+ */
+import { useEffect, useLayoutEffect } from "preact/hooks";
+import { seedDigest } from "../../data/seeds.ts";
+import { lang, layers, setLang } from "../../state/app-state.ts";
+import {
+  chapterCount, chapterIndex, currentChapter, exitStory, first, goTo, last, next, paused, prev, resume, story, storyActive, togglePause,
+} from "../../story/story-state.ts";
+import type { StoryChapter } from "../../story/story-types.ts";
+import { Legend } from "../Legend.tsx";
+import { pick, t } from "../i18n.ts";
+import { ChapterFigures } from "./ChapterFigures.tsx";
+import { StoryHandout } from "./StoryHandout.tsx";
+import { storyKeyAction, type StoryKeyAction } from "./story-keys.ts";
+import "./presentation.css";
+
+const toggleLang = () => setLang(lang.peek() === "zh" ? "en" : "zh");
+
+function runAction(action: StoryKeyAction): void {
+  switch (action.type) {
+    case "next": return next();
+    case "prev": return prev();
+    case "first": return first();
+    case "last": return last();
+    case "goTo": return goTo(action.index);
+    case "exit": return exitStory();
+    case "togglePause": return togglePause();
+    case "resume": return resume();
+    case "toggleLang": return toggleLang();
+  }
+}
+
+/** Typing in a field (search, Tianditu key) or pressing a focused button must not drive the tour. */
+function isOwnKey(event: KeyboardEvent): boolean {
+  const target = event.target as HTMLElement | null;
+  if (!target) return false;
+  if (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName)) return true;
+  return target.tagName === "BUTTON" && (event.key === " " || event.key === "Enter");
+}
+
+function useStoryKeys(): void {
+  useEffect(() => {
+    if (!storyActive.value) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey || event.ctrlKey || event.metaKey || isOwnKey(event)) return;
+      const action = storyKeyAction(event.key, paused.peek());
+      if (!action) return;
+      event.preventDefault();
+      event.stopPropagation();
+      runAction(action);
+    };
+    // Capture phase: runs before MapLibre's own keyboard handler on the canvas.
+    window.addEventListener("keydown", onKey, { capture: true });
+    return () => window.removeEventListener("keydown", onKey, { capture: true });
+  }, [storyActive.value]);
+}
+
+/** Hides the explorer's chrome while the tour plays; pausing brings it back. */
+function usePresentingClass(): void {
+  const active = storyActive.value;
+  const isPaused = paused.value;
+  // Layout effect: the chrome must be hidden or shown in the same frame as the stage changes.
+  useLayoutEffect(() => {
+    const root = document.documentElement.classList;
+    root.toggle("presenting", active && !isPaused);
+    root.toggle("presenting-paused", active && isPaused);
+    return () => root.remove("presenting", "presenting-paused");
+  }, [active, isPaused]);
+}
+
+/** Buttons must not keep focus after a mouse click, or the next Space would press them again. */
+const noFocus = (event: MouseEvent) => event.preventDefault();
+
+function featureName(id: string): string {
+  for (const layer of layers.value) {
+    const feature = layer.fc.features.find((f) => String(f.properties?.["id"]) === id);
+    if (feature) return String((lang.value === "en" && feature.properties?.["name_en"]) || feature.properties?.["name"] || id);
+  }
+  return id;
+}
+
+function SchematicBadge({ chapter }: { chapter: StoryChapter }) {
+  const schematic = layers.value.filter((l) => chapter.layers.includes(l.id) && l.meta?.status === "schematic");
+  if (!schematic.length) return null;
+  return (
+    <p class="schematic-note">
+      <span class="schematic-badge">{t("story.schematic")}{lang.value === "zh" ? " / schematic" : " / 示意"}</span>
+      {t("story.schematicNote")} {schematic.map((l) => pick(l.title)).join(lang.value === "zh" ? "、" : ", ")}
+    </p>
+  );
+}
+
+function ExperienceList({ set }: { set: "2017" | "2021" }) {
+  const experiences = seedDigest.experiences.filter((e) => e.set === set);
+  return (
+    <section class="stage-experiences" aria-label={t("story.experiences")}>
+      <ol>
+        {experiences.map((e) => {
+          const places = e.places.filter((p) => p !== "county");
+          return (
+            <li key={e.id} data-experience={e.id}>
+              <span class="experience-title">{pick(e.title)}</span>
+              <span class="experience-places">
+                {places.length ? places.map(featureName).join(lang.value === "zh" ? "、" : ", ") : t("story.countyWide")}
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
+
+function ChapterPanel({ chapter }: { chapter: StoryChapter }) {
+  const highlighted = chapter.highlight ?? [];
+  return (
+    <section class="stage-chapter" aria-live="polite" data-chapter={chapter.id} lang={lang.value === "zh" ? "zh-CN" : "en"}>
+      <p class="stage-kicker">{pick(story.value.title)} · {t("story.chapter")} {chapterIndex.value + 1}</p>
+      <h2 class="stage-headline">{pick(chapter.headline)}</h2>
+      <SchematicBadge chapter={chapter} />
+      <p class="stage-text">{pick(chapter.text)}</p>
+      <ChapterFigures figures={chapter.figures} />
+      {chapter.experiences && <ExperienceList set={chapter.experiences} />}
+      {highlighted.length > 0 && !chapter.experiences && (
+        <p class="stage-onmap">
+          <span>{t("story.onMap")}:</span> {highlighted.map((id) => <span key={id} class="chip">{featureName(id)}</span>)}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function Progress() {
+  const count = chapterCount.value;
+  const index = chapterIndex.value;
+  return (
+    <div class="stage-progress" role="group" aria-label={t("story.progress")}>
+      <span class="stage-count">{index + 1} / {count}</span>
+      <span class="stage-dots">
+        {story.value.chapters.map((c, i) => (
+          <button key={c.id} class={`dot${i === index ? " current" : ""}`} onMouseDown={noFocus} onClick={() => goTo(i)}
+            aria-label={t("story.goTo").replace("{n}", String(i + 1))} aria-current={i === index ? "step" : undefined} title={pick(c.headline)} />
+        ))}
+      </span>
+    </div>
+  );
+}
+
+function StageBar() {
+  const isPaused = paused.value;
+  return (
+    <nav class="stage-bar" aria-label={t("story.progress")}>
+      {isPaused && <span class="stage-paused">{t("story.pausedAt").replace("{n}", String(chapterIndex.value + 1))}</span>}
+      <button class="stage-button" onMouseDown={noFocus} onClick={prev} disabled={chapterIndex.value === 0} aria-label={t("story.prev")}>‹</button>
+      <Progress />
+      <button class="stage-button" onMouseDown={noFocus} onClick={next} disabled={chapterIndex.value === chapterCount.value - 1} aria-label={t("story.next")}>›</button>
+      <button class="stage-button stage-lang" onMouseDown={noFocus} onClick={toggleLang} aria-label={t("lang.toggleLabel")} lang={lang.value === "zh" ? "en" : "zh"}>
+        {t("lang.toggle")}
+      </button>
+      <button class={`stage-button stage-pause${isPaused ? " is-paused" : ""}`} onMouseDown={noFocus} onClick={togglePause} title={t("story.pause")}>
+        {isPaused ? `▶ ${t("story.resume")}` : `❚❚ ${t("story.pauseShort")}`}
+      </button>
+      <button class="stage-button stage-exit" onMouseDown={noFocus} onClick={exitStory} aria-label={t("story.exit")} title={t("story.exit")}>✕</button>
+      {!isPaused && <span class="stage-keys">{t("story.keys")}</span>}
+    </nav>
+  );
+}
+
+/** Mount once, next to the explorer UI; renders nothing until the tour starts (except the print handout). */
+export function PresentationStage() {
+  useStoryKeys();
+  usePresentingClass();
+  const chapter = currentChapter.value;
+  return (
+    <>
+      <StoryHandout />
+      {chapter && (
+        <div class="stage" data-paused={paused.value ? "true" : "false"}>
+          {!paused.value && <ChapterPanel chapter={chapter} />}
+          {!paused.value && <aside class="panel stage-legend"><Legend /></aside>}
+          <StageBar />
+        </div>
+      )}
+    </>
+  );
+}

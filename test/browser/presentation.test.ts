@@ -1,0 +1,185 @@
+/**
+ * The delegation tour in Chromium at 1920×1080: `?present` opens it, the keyboard walks every
+ * chapter and reaches each chapter's camera and layers, the language switch keeps the chapter,
+ * pause/resume and Esc work, and nothing is requested from outside localhost.
+ */
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import type { Manifest } from "../../src/data/types.ts";
+import storyJson from "../../src/story/jiashan.story.json" with { type: "json" };
+import type { Story, StoryCamera } from "../../src/story/story-types.ts";
+import { ROOT, launch, mapIdle, open, screenshot, serveDist, type Browser, type Served } from "./harness.ts";
+
+const story = storyJson as Story;
+const manifest = JSON.parse(readFileSync(join(ROOT, "geodata/manifest.json"), "utf8")) as Manifest;
+const SCHEMATIC_LAYERS = new Set(manifest.layers.filter((l) => l.status === "schematic").map((l) => l.id));
+const SCREENSHOT_CHAPTERS = new Set(["delta", "townships", "high-speed-rail-new-town", "emergency-network", "cross-border-water", "experiences-2021"]);
+/** Keys a clicker or keyboard sends for "next", used in turn. */
+const NEXT_KEYS = ["ArrowRight", "PageDown", " "];
+
+let served: Served;
+let browser: Browser;
+
+before(async () => {
+  served = await serveDist();
+  browser = await launch({ width: 1920, height: 1080 });
+});
+after(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+const storyHook = (page: Page) => page.evaluate(() => window.__atlas!["story"] as { index: number; count: number; active: boolean; paused: boolean });
+
+/** Waits for the flight to end at the camera, then checks it exactly (within rounding). */
+async function assertCameraReached(page: Page, camera: StoryCamera, label: string): Promise<void> {
+  await page.waitForFunction((c) => {
+    const map = window.__atlas!.map;
+    const center = map.getCenter();
+    return !map.isMoving() && Math.abs(center.lng - c.center[0]) < 1e-4 && Math.abs(center.lat - c.center[1]) < 1e-4 && Math.abs(map.getZoom() - c.zoom) < 1e-3;
+  }, camera, { timeout: 20_000 }).catch(() => undefined);
+  const actual = await page.evaluate(() => {
+    const map = window.__atlas!.map;
+    return { lng: map.getCenter().lng, lat: map.getCenter().lat, zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch(), moving: map.isMoving() };
+  });
+  assert.equal(actual.moving, false, `${label}: camera still moving`);
+  assert.ok(Math.abs(actual.lng - camera.center[0]) < 1e-4 && Math.abs(actual.lat - camera.center[1]) < 1e-4, `${label}: centre ${actual.lng},${actual.lat} ≠ ${camera.center}`);
+  assert.ok(Math.abs(actual.zoom - camera.zoom) < 1e-3, `${label}: zoom ${actual.zoom} ≠ ${camera.zoom}`);
+  assert.ok(Math.abs(actual.bearing - (camera.bearing ?? 0)) < 0.1, `${label}: bearing ${actual.bearing}`);
+  assert.ok(Math.abs(actual.pitch - (camera.pitch ?? 0)) < 0.1, `${label}: pitch ${actual.pitch}`);
+}
+
+async function assertLayersShown(page: Page, expected: string[], label: string): Promise<void> {
+  const visible = await page.evaluate(() => window.__atlas!.layers.filter((l) => l.visible).map((l) => l.id));
+  assert.deepEqual([...visible].sort(), [...expected].sort(), `${label}: visible layers`);
+}
+
+const headline = (page: Page) => page.locator(".stage-headline").textContent();
+
+describe("presentation mode", () => {
+  it("?present opens the tour at chapter 1 with the chrome hidden and the legend on stage", async () => {
+    const { page, consoleErrors } = await open(browser, `${served.baseUrl}?present`);
+    await mapIdle(page);
+    await page.locator(".stage-chapter").waitFor();
+    assert.deepEqual(await storyHook(page), { index: 0, count: story.chapters.length, active: true, paused: false });
+    assert.equal(await headline(page), story.chapters[0]!.headline.zh);
+    assert.equal(await page.locator(".topbar").isVisible(), false);
+    assert.equal(await page.locator(".layer-panel").isVisible(), false);
+    assert.equal(await page.locator(".stage-legend .legend").isVisible(), true);
+    assert.equal(await page.locator(".stage-count").textContent(), `1 / ${story.chapters.length}`);
+    assert.deepEqual(consoleErrors, []);
+    await page.close();
+  });
+
+  it("walks every chapter with the keyboard, reaching each camera and layer set", async () => {
+    const { page, consoleErrors } = await open(browser, `${served.baseUrl}?present`);
+    await mapIdle(page);
+    for (const [i, chapter] of story.chapters.entries()) {
+      const label = `chapter ${i + 1} (${chapter.id})`;
+      assert.equal((await storyHook(page)).index, i, label);
+      assert.equal(await headline(page), chapter.headline.zh, label);
+      await assertCameraReached(page, chapter.camera, label);
+      await assertLayersShown(page, chapter.layers, label);
+      assert.equal(await page.locator(".stage-chapter .stage-figure").count(), chapter.figures.length, `${label}: figures`);
+      const showsSchematic = chapter.layers.some((id) => SCHEMATIC_LAYERS.has(id));
+      assert.equal(await page.locator(".schematic-badge").count(), showsSchematic ? 1 : 0, `${label}: schematic badge`);
+      if (SCREENSHOT_CHAPTERS.has(chapter.id)) {
+        await mapIdle(page);
+        await screenshot(page, `presentation-${i + 1}-${chapter.id}-zh`);
+      }
+      await page.keyboard.press(NEXT_KEYS[i % NEXT_KEYS.length]!);
+    }
+    assert.equal((await storyHook(page)).index, story.chapters.length - 1, "stays on the last chapter");
+
+    await page.keyboard.press("Home");
+    assert.equal((await storyHook(page)).index, 0);
+    await page.keyboard.press("End");
+    assert.equal((await storyHook(page)).index, story.chapters.length - 1);
+    await page.keyboard.press("3");
+    assert.equal((await storyHook(page)).index, 2);
+    await page.keyboard.press("ArrowLeft");
+    assert.equal((await storyHook(page)).index, 1);
+    await page.keyboard.press("PageUp");
+    assert.equal((await storyHook(page)).index, 0);
+    await assertCameraReached(page, story.chapters[0]!.camera, "back at chapter 1");
+    assert.deepEqual(consoleErrors, []);
+    await page.close();
+  });
+
+  it("marks schematic layers and computes emergency coverage live", async () => {
+    const index = story.chapters.findIndex((c) => c.figures.some((f) => "computed" in f));
+    const { page } = await open(browser, `${served.baseUrl}?present=${index + 1}`);
+    await mapIdle(page);
+    assert.equal((await storyHook(page)).index, index);
+    await page.locator(".schematic-badge").waitFor();
+    await page.locator(".stage-chapter .stage-figure.live-done").first().waitFor({ timeout: 20_000 });
+    const computed = story.chapters[index]!.figures.filter((f) => "computed" in f).length;
+    assert.equal(await page.locator(".stage-chapter .stage-figure.live-done").count(), computed);
+    const share = await page.locator('.stage-chapter [data-computed="coverage.covered_pct"] .figure-value').textContent();
+    const pct = Number(share?.replace("%", ""));
+    assert.ok(pct > 0 && pct <= 100, `coverage share ${share}`);
+    assert.match((await page.locator(".stage-chapter .live-method").textContent()) ?? "", /km/);
+    await page.close();
+  });
+
+  it("switches language in place: same chapter, same camera", async () => {
+    const { page } = await open(browser, `${served.baseUrl}?present`);
+    await mapIdle(page);
+    await page.keyboard.press("4");
+    const chapter = story.chapters[3]!;
+    await assertCameraReached(page, chapter.camera, "chapter 4");
+    await page.locator(".stage-lang").click();
+    assert.equal(await headline(page), chapter.headline.en);
+    assert.equal((await storyHook(page)).index, 3);
+    assert.equal(await page.evaluate(() => window.__atlas!.map.isMoving()), false);
+    await assertCameraReached(page, chapter.camera, "chapter 4 after switching to English");
+    await mapIdle(page);
+    await screenshot(page, "presentation-4-open-platforms-en");
+    await page.keyboard.press("L");
+    assert.equal(await headline(page), chapter.headline.zh);
+    assert.equal((await storyHook(page)).index, 3);
+    await page.close();
+  });
+
+  it("pauses for free exploration and resumes at the same chapter", async () => {
+    const { page } = await open(browser, `${served.baseUrl}?present=2`);
+    await mapIdle(page);
+    const chapter = story.chapters[1]!;
+    await assertCameraReached(page, chapter.camera, "chapter 2");
+    await page.locator(".stage-pause").click();
+    assert.equal((await storyHook(page)).paused, true);
+    await page.locator(".topbar").waitFor({ state: "visible", timeout: 2000 });
+    assert.equal(await page.locator(".stage-chapter").count(), 0);
+    await page.keyboard.press("ArrowRight"); // pans the map, not the tour
+    assert.equal((await storyHook(page)).index, 1);
+    await page.evaluate(() => window.__atlas!.map.jumpTo({ center: [120.95, 30.95], zoom: 13 }));
+    await page.locator('[data-layer="water"] input[type=checkbox]').first().click();
+    await page.locator(".stage-pause").click();
+    assert.deepEqual(await storyHook(page), { index: 1, count: story.chapters.length, active: true, paused: false });
+    await assertCameraReached(page, chapter.camera, "chapter 2 after resume");
+    await assertLayersShown(page, chapter.layers, "chapter 2 after resume");
+    await page.close();
+  });
+
+  it("Esc leaves the tour; the Present button starts it again at chapter 1", async () => {
+    const { page } = await open(browser, `${served.baseUrl}?present=5`);
+    await mapIdle(page);
+    await page.keyboard.press("Escape");
+    assert.equal((await storyHook(page)).active, false);
+    assert.equal(await page.locator(".stage").count(), 0);
+    await page.locator(".topbar").waitFor({ state: "visible", timeout: 2000 });
+    assert.equal(new URL(page.url()).searchParams.has("present"), false);
+    await page.locator(".present-button").click();
+    assert.deepEqual(await storyHook(page), { index: 0, count: story.chapters.length, active: true, paused: false });
+    await assertCameraReached(page, story.chapters[0]!.camera, "chapter 1 from the button");
+    assert.equal(new URL(page.url()).searchParams.has("present"), true);
+    await page.close();
+  });
+
+  it("never requested anything outside localhost", () => {
+    assert.deepEqual(browser.outside, []);
+  });
+});
