@@ -34,6 +34,7 @@ function main(): number {
     for (const layer of built.summary) {
       const mix = Object.entries(layer.statusMix).map(([status, n]) => `${status} ${n}`).join(", ");
       console.log(`${layer.id.padEnd(19)} ${String(layer.features).padStart(4)} features  ${(layer.build ?? "").padEnd(11)}  ${mix}`);
+      console.log(`${"".padEnd(19)} sources: ${layer.sources.join("; ")}`);
     }
     return 0;
   } catch (error) {

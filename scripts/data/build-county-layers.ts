@@ -4,7 +4,8 @@
  */
 import * as turf from "@turf/turf";
 import gcoord from "gcoord";
-import type { Feature, MultiPolygon, Polygon } from "geojson";
+import * as polyclip from "polyclip-ts";
+import type { Feature, MultiPolygon, Polygon, Position } from "geojson";
 import type { AtlasFeatureProperties } from "../../src/data/types.ts";
 import { COUNTY_CODE, OUTLINE_FILES, type BuildInputs } from "./read-inputs.ts";
 import { placeNameForms } from "./place-name-pinyin.ts";
@@ -48,6 +49,21 @@ export function outlineToWgs84(inputs: BuildInputs, code: string): Feature<Polyg
   return gcoord.transform(input, gcoord.GCJ02, gcoord.WGS84) as unknown as Feature<Polygon | MultiPolygon>;
 }
 
+/**
+ * Rounds an outline and makes it valid: the quantised AMap rings touch themselves after conversion
+ * and rounding, so they are re-noded with polyclip (union of the shape with itself), rounded again
+ * and wound counter-clockwise as RFC 7946 asks (`atlas check` verifies all three).
+ */
+export function repairOutline(geometry: Polygon | MultiPolygon): Polygon | MultiPolygon {
+  const rounded = roundGeometry(geometry, OUTLINE_DECIMALS);
+  const polygons = rounded.type === "Polygon" ? [rounded.coordinates] : rounded.coordinates;
+  const noded = polyclip.union(polygons as polyclip.Geom, ...polygons.map((p) => p as polyclip.Geom));
+  const cleaned = roundGeometry<MultiPolygon>({ type: "MultiPolygon", coordinates: noded as Position[][][] }, OUTLINE_DECIMALS);
+  const parts = cleaned.coordinates.filter((p) => p[0] && p[0].length >= 4);
+  const single: Polygon | MultiPolygon = parts.length === 1 ? { type: "Polygon", coordinates: parts[0]! } : { type: "MultiPolygon", coordinates: parts };
+  return turf.rewind(single, { mutate: false }) as Polygon | MultiPolygon;
+}
+
 /** Geodesic area in km², two decimals. */
 export const areaKm2 = (feature: Feature<Polygon | MultiPolygon>) => roundTo(turf.area(feature) / 1e6, 2);
 
@@ -57,7 +73,7 @@ export const areaKm2 = (feature: Feature<Polygon | MultiPolygon>) => roundTo(tur
  */
 export function buildCounty(inputs: BuildInputs): OutlineFeature {
   const wgs84 = outlineToWgs84(inputs, COUNTY_CODE);
-  const geometry = roundGeometry(wgs84.geometry, OUTLINE_DECIMALS);
+  const geometry = repairOutline(wgs84.geometry);
   const computed = areaKm2(turf.feature(geometry));
   const differencePct = roundTo(((computed - OFFICIAL_COUNTY_AREA_KM2) / OFFICIAL_COUNTY_AREA_KM2) * 100, 2);
   if (Math.abs(differencePct) > 1) {
@@ -95,7 +111,7 @@ export function buildNeighbours(inputs: BuildInputs): OutlineFeature[] {
     const wgs84 = outlineToWgs84(inputs, code);
     const name = String(inputs.outlinesGcj02[code].properties?.name ?? "");
     const forms = placeNameForms(name);
-    const geometry = roundGeometry(wgs84.geometry, OUTLINE_DECIMALS);
+    const geometry = repairOutline(wgs84.geometry);
     return {
       type: "Feature",
       geometry,

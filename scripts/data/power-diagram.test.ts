@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import * as turf from "@turf/turf";
-import type { Feature, Polygon } from "geojson";
+import type { Feature, MultiPolygon, Polygon } from "geojson";
 import { fitPowerWeights, powerCells } from "./power-diagram.ts";
 
 const square = turf.polygon([[[120.8, 30.8], [120.9, 30.8], [120.9, 30.9], [120.8, 30.9], [120.8, 30.8]]]) as Feature<Polygon>;
-const km2 = (f: Feature<Polygon> | Feature<Polygon | import("geojson").MultiPolygon>) => turf.area(f) / 1e6;
+const km2 = (f: Feature<Polygon | MultiPolygon>) => turf.area(f) / 1e6;
 
 describe("powerCells", () => {
   it("with zero weights splits the square along the bisector (plain Voronoi)", () => {

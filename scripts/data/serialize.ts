@@ -40,9 +40,25 @@ function roundPositions(coordinates: unknown, decimals: number): unknown {
   return (coordinates as unknown[]).map((c) => roundPositions(c, decimals));
 }
 
-/** Drops consecutive duplicate positions (rounding can create them) while keeping rings closed. */
+const samePosition = (a: Position, b: Position) => a[0] === b[0] && a[1] === b[1];
+
+/**
+ * Drops consecutive duplicate positions and zero-width spikes (A→B→A) — rounding creates both —
+ * while keeping rings closed.
+ */
 function dedupeRing(ring: Position[]): Position[] {
-  return ring.filter((p, i) => i === 0 || p[0] !== ring[i - 1][0] || p[1] !== ring[i - 1][1]);
+  const open = ring.slice(0, -1);
+  const out: Position[] = [];
+  for (const p of open) {
+    if (out.length && samePosition(out[out.length - 1]!, p)) continue;
+    if (out.length >= 2 && samePosition(out[out.length - 2]!, p)) { out.pop(); continue; }
+    out.push(p);
+  }
+  while (out.length >= 3 && (samePosition(out[0]!, out[out.length - 1]!) || samePosition(out[1]!, out[out.length - 1]!))) {
+    if (samePosition(out[0]!, out[out.length - 1]!)) out.pop();
+    else out.shift();
+  }
+  return out.length ? [...out, out[0]!] : ring;
 }
 
 /**

@@ -173,6 +173,6 @@ export function formatTable(header: string[], rows: Array<Array<string | number>
   const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u2e80-\uffff]/.test(ch) ? 2 : 1), 0);
   const cells = [header, ...rows.map((r) => r.map(String))];
   const widths = header.map((_, c) => Math.max(...cells.map((r) => width(r[c] ?? ""))));
-  const line = (r: string[]) => r.map((cell, c) => (typeof rows[0]?.[c] === "number" ? " ".repeat(widths[c]! - width(cell)) + cell : cell + " ".repeat(widths[c]! - width(cell)))).join("  ");
+  const line = (r: string[]) => r.map((cell, c) => (rows.some((r) => typeof r[c] === "number") ? " ".repeat(widths[c]! - width(cell)) + cell : cell + " ".repeat(widths[c]! - width(cell)))).join("  ");
   return [line(header), widths.map((w) => "─".repeat(w)).join("  "), ...cells.slice(1).map(line)].join("\n");
 }

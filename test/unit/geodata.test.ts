@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as turf from "@turf/turf";
-import type { Feature, Geometry, MultiPolygon, Polygon, Position } from "geojson";
+import type { Feature, Geometry, LineString, MultiPolygon, Polygon, Position } from "geojson";
 import { LAYER_KINDS, STATUSES, STATUS_RANK, type AtlasFeatureProperties, type Manifest } from "../../src/data/types.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
@@ -257,7 +257,7 @@ describe("hand-placed shapes", () => {
         expect(outside ? km2(outside) / km2(f) : 0, f.properties.id).toBeLessThan(0.001);
       } else if (f.geometry.type === "Point") {
         const inside = turf.booleanPointInPolygon(f.geometry.coordinates, county);
-        const onBorder = turf.pointToLineDistance(f.geometry.coordinates, turf.polygonToLine(county) as Feature<never>, { units: "meters" }) < 1;
+        const onBorder = turf.pointToLineDistance(f.geometry.coordinates, turf.polygonToLine(county) as unknown as Feature<LineString>, { units: "meters" }) < 1;
         expect(inside || onBorder, f.properties.id).toBe(true);
       }
     }

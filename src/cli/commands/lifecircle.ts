@@ -50,6 +50,12 @@ export function facilityLayers(pkg: DataPackage): Array<FacilityLayer & { loaded
     .map((loaded) => ({ kind: loaded.layer.kind, collection: loaded.collection, loaded }));
 }
 
+/** The layers that contributed at least one of the facilities (for caveats). */
+export function layersWith(layers: Array<FacilityLayer & { loaded: LoadedLayer }>, facilities: ReadonlyArray<{ id: string }>): LoadedLayer[] {
+  const ids = new Set(facilities.map((f) => f.id));
+  return layers.filter((l) => l.collection.features.some((f) => ids.has(String((f.properties ?? {})["id"])))).map((l) => l.loaded);
+}
+
 export function polygonsOf(collection: FeatureCollection): FeatureCollection<Polygon | MultiPolygon> {
   return { type: "FeatureCollection", features: collection.features.filter((f) => f.geometry?.type === "Polygon" || f.geometry?.type === "MultiPolygon") } as FeatureCollection<Polygon | MultiPolygon>;
 }
@@ -93,9 +99,9 @@ export async function run(args: string[]): Promise<number> {
     const totalFacilities = Object.values(facilityCount).reduce((a, b) => a + b, 0);
     const warnings = [
       ...(totalFacilities - proxyCount < 5
-        ? [`INPUTS ARE SCHEMATIC — RESULTS ARE ILLUSTRATIVE ONLY: the package has ${totalFacilities - proxyCount} real life-circle facilities and ${proxyCount} proxy ones; every category without facilities scores 0 %`]
+        ? [`INPUTS ARE SCHEMATIC — RESULTS ARE ILLUSTRATIVE ONLY: ${totalFacilities - proxyCount} facilities match a life-circle category directly and ${proxyCount} only through proxy rules; every category without facilities scores 0 %`]
         : []),
-      ...statusCaveats([area, ...layers.map((l) => l.loaded)]),
+      ...statusCaveats([area, ...layersWith(layers, Object.values(facilities).flat())]),
       ...(proxyCount > 0 ? [`${proxyCount} facilities count only through PROXY rules (see "match" in standards/life-circle.json)`] : []),
       ...standards.levels.filter((l) => !l.distance_verified).map((l) => `${l.id}: cited distance ${l.distance_m} m is UNVERIFIED (${l.note ?? ""})`),
       "TD/T 1062-2021 town/village life-circle distances were not found; GB 50180 urban levels are applied everywhere",
@@ -117,10 +123,13 @@ export async function run(args: string[]): Promise<number> {
     for (const warning of warnings) console.log(`! ${warning}`);
     console.log(`\n${demand.count} cells of ${cellSizeM} m; facilities per category: ${Object.entries(facilityCount).map(([k, v]) => `${k} ${v}`).join(", ")}\n`);
     const pct = (v: number) => round(100 * v, 1);
+    const empty = Object.entries(facilityCount).filter(([, n]) => n === 0).map(([id]) => id);
     console.log(formatTable(
       ["code", "name", "category", "limit min", "≤5 min %", "≤10 min %", "≤15 min %", "rating"],
-      compliance.map((r) => [r.code, r.name, r.category, r.threshold_min, pct(r.share_within["5min"] ?? 0), pct(r.share_within["10min"] ?? 0), pct(r.share_within["15min"] ?? 0), r.rating]),
+      compliance.filter((r) => !empty.includes(r.category)).map((r) => [r.code, r.name, r.category, r.threshold_min, pct(r.share_within["5min"] ?? 0), pct(r.share_within["10min"] ?? 0), pct(r.share_within["15min"] ?? 0), r.rating]),
     ));
+    if (empty.length) console.log(`
+no facilities at all, so 0 % (red) everywhere: ${empty.join(", ")}`);
     console.log(`\ngap area beyond each category's limit (km²): ${Object.entries(gapsKm2).map(([k, v]) => `${k} ${v}`).join(", ")}`);
     return 0;
   });

@@ -6,7 +6,7 @@ import { demandGrid } from "../../analysis/demand-grid.ts";
 import { facilitiesByCategory } from "../../analysis/life-circle.ts";
 import { candidateGrid, suggestSites } from "../../analysis/suggest-sites.ts";
 import { GeoInputError } from "../../analysis/validate-geojson.ts";
-import { demandArea, facilityLayers, polygonsOf } from "./lifecircle.ts";
+import { demandArea, facilityLayers, layersWith, polygonsOf } from "./lifecircle.ts";
 import { statusCaveats } from "./coverage.ts";
 import {
   DEFAULT_PACKAGE_DIR,
@@ -49,12 +49,17 @@ export async function run(args: string[]): Promise<number> {
     const pkg = loadPackage(values.package);
     const standards = loadLifeCircleStandards(pkg);
     const layers = facilityLayers(pkg);
-    let existingPoints;
-    if (standards.categories.some((c) => c.id === values.category)) existingPoints = facilitiesByCategory(layers, standards)[values.category]!;
-    else {
+    let existingPoints: Array<{ lng: number; lat: number }>;
+    let sourceLayers;
+    if (standards.categories.some((c) => c.id === values.category)) {
+      const matched = facilitiesByCategory(layers, standards)[values.category]!;
+      existingPoints = matched;
+      sourceLayers = layersWith(layers, matched);
+    } else {
       const layer = layers.find((l) => l.kind === values.category || l.loaded.layer.id === values.category);
       if (!layer) throw new UsageError(`unknown category "${values.category}" (life-circle categories: ${standards.categories.map((c) => c.id).join(", ")}; point layers: ${layers.map((l) => l.loaded.layer.id).join(", ")})`);
       existingPoints = layer.collection.features.flatMap((f) => (f.geometry?.type === "Point" ? [{ lng: f.geometry.coordinates[0]!, lat: f.geometry.coordinates[1]! }] : []));
+      sourceLayers = [layer.loaded];
     }
     const area = demandArea(pkg);
     let demand;
@@ -67,7 +72,7 @@ export async function run(args: string[]): Promise<number> {
     const candidates = candidateGrid(demand, spacingM);
     const result = suggestSites(demand, candidates, { radiusM, count, existing: existingPoints.map((p) => ({ lng: p.lng, lat: p.lat, radiusM })) });
     const caveats = [
-      ...statusCaveats([area, ...layers.map((l) => l.loaded)]),
+      ...statusCaveats([area, ...sourceLayers]),
       `${existingPoints.length} existing "${values.category}" facilities count as covering; demand is area-weighted ${cellSizeM} m cells; candidates every ${spacingM} m`,
       "greedy maximal coverage (within 1 − 1/e of the optimum), straight-line radius; a suggestion is a place to look, not a site decision",
     ];

@@ -167,3 +167,15 @@ export function crsFromCode(code: string): CrsInfo | undefined {
   const grid = GAUSS_KRUGER_GRIDS.find((g) => g.epsg === epsg);
   return grid ? gaussKrugerCrs(grid) : utmCrs(epsg);
 }
+
+/**
+ * The CRS choices for a "coordinates are actually in…" picker, most likely first for Jiashan data:
+ * WGS84/CGCS2000, GCJ-02, BD-09, the Jiashan Gauss–Krüger grids, Web Mercator, then every other grid.
+ *
+ * @example crsChoices().slice(0, 3).map((c) => c.code) // ["WGS84", "GCJ02", "BD09"]
+ */
+export function crsChoices(): CrsInfo[] {
+  const jiashanGrids = [4549, 4528, 4510, 4499, 2385, 2437].map((epsg) => crsFromCode(`EPSG:${epsg}`)!);
+  const others = GAUSS_KRUGER_GRIDS.filter((g) => !jiashanGrids.some((c) => c.code === `EPSG:${g.epsg}`)).map(gaussKrugerCrs);
+  return [WGS84, GCJ02, BD09, ...jiashanGrids, WEB_MERCATOR, BD09MC, ...others];
+}

@@ -3,7 +3,7 @@ import proj4 from "proj4";
 import { describe, expect, it } from "vitest";
 import { PRJ_4549 } from "../../../scripts/make-import-fixtures";
 import { convertToWgs84, wgs84ToGcj02 } from "./convert-to-wgs84";
-import { crsFromCode, GAUSS_KRUGER_GRIDS } from "./crs-info";
+import { crsChoices, crsFromCode, GAUSS_KRUGER_GRIDS } from "./crs-info";
 import { detectCrs } from "./detect-crs";
 import { prjToCrs } from "./prj-to-crs";
 
@@ -147,5 +147,28 @@ describe("detectCrs with stray positions", () => {
   it("ignores a stray (0, 0) among 200 zone-40 points", () => {
     const grid = Array.from({ length: 200 }, (_, i) => project("EPSG:4528", [120.85 + (i % 20) * 0.005, 30.8 + Math.floor(i / 20) * 0.01]));
     expect(detectCrs([...grid, [0, 0]])!.crs.code).toBe("EPSG:4528");
+  });
+});
+
+describe("crsChoices", () => {
+  it("lists the likely Jiashan systems first and every known grid once", () => {
+    const codes = crsChoices().map((c) => c.code);
+    expect(codes.slice(0, 5)).toEqual(["WGS84", "GCJ02", "BD09", "EPSG:4549", "EPSG:4528"]);
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(codes.filter((c) => c.startsWith("EPSG:") && c !== "EPSG:3857")).toHaveLength(GAUSS_KRUGER_GRIDS.length);
+  });
+});
+
+describe("detectCrs with a reference outline", () => {
+  const square = [[120.85, 30.8], [120.98, 30.8], [120.98, 30.92], [120.85, 30.92], [120.85, 30.8]];
+  const outline: FeatureCollection = { type: "FeatureCollection", features: [{ type: "Feature", properties: {}, geometry: { type: "Polygon", coordinates: [square] } }] };
+  const densify = (ring: number[][]) => ring.slice(1).flatMap((b, i) => Array.from({ length: 20 }, (_, k) => [ring[i][0] + ((b[0] - ring[i][0]) * k) / 20, ring[i][1] + ((b[1] - ring[i][1]) * k) / 20]));
+
+  it("recognises data traced on GCJ-02 tiles by how it lines up with a WGS84 outline", () => {
+    const traced = wgs84ToGcj02(points(...densify(square)));
+    const detection = detectCrs(traced, { referenceOutline: outline })!;
+    expect(detection.crs.code).toBe("GCJ02");
+    expect(detection.reason.en).toMatch(/reference outline/);
+    expect(detectCrs(points(...densify(square)), { referenceOutline: outline })!.crs.code).toBe("WGS84");
   });
 });

@@ -1,4 +1,4 @@
-import type { FeatureCollection, Position, Geometry } from "geojson";
+import type { FeatureCollection, GeoJSON, Position, Geometry } from "geojson";
 import proj4 from "proj4";
 import type { Bilingual } from "../../data/types";
 import {
@@ -9,12 +9,12 @@ import {
   WEB_MERCATOR,
   WGS84,
   crsFromCode,
-  falseEasting,
   gaussKrugerCrs,
   type CrsInfo,
 } from "./crs-info";
 import { forEachPosition } from "./map-positions";
 import { prjToCrs } from "./prj-to-crs";
+import { detectShiftedDatum } from "../validate/index.ts";
 
 /** Outside clues about a file's CRS. Coordinates alone cannot tell WGS84 from GCJ-02 or BD-09. */
 export interface CrsHints {
@@ -26,6 +26,31 @@ export interface CrsHints {
   declared?: string;
   /** Where the data is expected to be, to choose between grids. @default Jiashan county centre [120.92, 30.84] */
   expectedLngLat?: [number, number];
+  /**
+   * A trusted WGS84 outline (e.g. the county boundary). Degree data that only lines up with it after a
+   * GCJ-02→WGS84 or BD-09→WGS84 conversion is taken as GCJ-02/BD-09 (the validator's offset test).
+   * @default undefined
+   */
+  referenceOutline?: GeoJSON;
+}
+
+/** The shared validator's offset test; any failure in it simply means "no evidence". */
+function offsetFromReference(sample: Position[], reference: GeoJSON | undefined): { crs: CrsInfo; reason: Bilingual } | undefined {
+  if (!reference) return undefined;
+  try {
+    const found = detectShiftedDatum(sample, reference);
+    if (!found) return undefined;
+    const crs = found.datum === "GCJ-02" ? GCJ02 : BD09;
+    return {
+      crs,
+      reason: {
+        zh: `与参考边界比对：原样相距约 ${found.distanceAsGivenM} m，按 ${found.datum} 转换后约 ${found.distanceConvertedM} m，判断为 ${crs.label.zh}`,
+        en: `compared with the reference outline: ≈${found.distanceAsGivenM} m off as given, ≈${found.distanceConvertedM} m after converting from ${found.datum}; taken as ${crs.label.en}`,
+      },
+    };
+  } catch {
+    return undefined;
+  }
 }
 
 export type CrsConfidence = "high" | "medium" | "low";
@@ -94,8 +119,13 @@ function inChina([lng, lat]: [number, number]): boolean {
 
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
 
-/** Name-based clues for the Chinese offset systems (file name, column names). */
-function offsetSystemHint(hints: CrsHints): { crs: CrsInfo; clue: string } | undefined {
+/**
+ * Name-based clues for the Chinese offset systems (file name, column names): AMap/高德/gcj/Tencent → GCJ-02,
+ * Baidu/百度/bd09 → BD-09.
+ *
+ * @example offsetSystemHint({ fileName: "高德导出.kml" })?.crs.code // "GCJ02"
+ */
+export function offsetSystemHint(hints: Pick<CrsHints, "fileName" | "columnNames">): { crs: CrsInfo; clue: string } | undefined {
   const texts = [hints.fileName ?? "", ...(hints.columnNames ?? [])];
   for (const text of texts) {
     if (/baidu|百度|bd[-_ ]?09|bmap/i.test(text)) return { crs: BD09, clue: text };
@@ -166,7 +196,8 @@ const ASSUMED_WGS84: Bilingual = {
 
 /**
  * Guesses the CRS of raw coordinates. Order of evidence: a declared CRS name, a .prj, then the numbers:
- * degrees → WGS84 unless the file/column names point at GCJ-02 or BD-09; metres → CGCS2000 Gauss–Krüger
+ * degrees → WGS84 unless the file/column names point at GCJ-02 or BD-09, or the data lines up with
+ * `referenceOutline` only after such a conversion; metres → CGCS2000 Gauss–Krüger
  * (zone from the X prefix, or the grid that lands nearest `expectedLngLat`) or Web Mercator. Also notices
  * swapped axes (lat/lng columns, or surveyors' X = northing). Never proves GCJ-02/BD-09 from numbers.
  * Returns undefined when nothing fits (the caller must ask the user).
@@ -183,7 +214,8 @@ export function detectCrs(input: FeatureCollection<Geometry | null> | Position[]
     const fromPrj = prjToCrs(hints.prj);
     if (fromPrj) return { crs: fromPrj, confidence: "high", reason: { zh: `由 .prj 读出：${fromPrj.label.zh}`, en: `read from the .prj: ${fromPrj.label.en}` } };
   }
-  const extent = extentOf(samplePositions(input));
+  const sample = samplePositions(input);
+  const extent = extentOf(sample);
   const offsetHint = offsetSystemHint(hints);
   if (extent.count === 0) {
     return { crs: offsetHint?.crs ?? WGS84, confidence: "low", reason: { zh: "没有坐标，按 WGS84 处理", en: "no coordinates; treated as WGS84" } };
@@ -205,6 +237,8 @@ export function detectCrs(input: FeatureCollection<Geometry | null> | Position[]
         },
       };
     }
+    const byReference = swapped ? undefined : offsetFromReference(sample, hints.referenceOutline);
+    if (byReference) return { crs: byReference.crs, confidence: "medium", axesSwapped: false, reason: byReference.reason };
     return {
       crs: WGS84,
       confidence: "medium",

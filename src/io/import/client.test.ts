@@ -8,22 +8,29 @@ import { ImportError } from "./import-error";
 import { importFile } from "./import-file";
 import { xmldomParseXml } from "./xmldom-parse-xml";
 import { handleImportRequest, resultMessages } from "./import-worker-handler";
-import type { WorkerImportRequest, WorkerMessage } from "./worker-messages";
+import type { WorkerMessage, WorkerRequest } from "./worker-messages";
 
 const fixtureFile = (name: string) => new File([readFileSync(join(FIXTURE_DIR, name))], name);
 
-/** Runs the real worker code in-process; messages are structured-cloned as postMessage would. */
-function createInProcessWorker(log: WorkerMessage[] = []) {
-  const worker: ImportWorker & { terminated: boolean } = {
+/** Runs the real worker code in-process with the same ack flow control; messages are structured-cloned. */
+function createInProcessWorker() {
+  let acknowledge: (() => void) | undefined;
+  const worker: ImportWorker & { terminated: boolean; acks: number } = {
     onmessage: null,
     onerror: null,
     terminated: false,
-    postMessage(request: WorkerImportRequest) {
+    acks: 0,
+    postMessage(request: WorkerRequest) {
+      if (request.type === "ack") {
+        worker.acks++;
+        acknowledge?.();
+        return;
+      }
       // Node 20 cannot structured-clone a File (browsers can), so the request goes across as is.
-      void handleImportRequest(request, (message) => {
-        log.push(message);
-        if (!worker.terminated) worker.onmessage?.({ data: structuredClone(message) } as MessageEvent<WorkerMessage>);
-      });
+      const post = (message: WorkerMessage) => {
+        if (!worker.terminated) setTimeout(() => worker.onmessage?.({ data: structuredClone(message) } as MessageEvent<WorkerMessage>));
+      };
+      void handleImportRequest(request, post, () => new Promise<void>((resolve) => (acknowledge = resolve)));
     },
     terminate() {
       worker.terminated = true;
@@ -42,7 +49,9 @@ describe("importInWorker", () => {
   });
 
   it("reads KML in the worker through xmldom and keeps raw === fc when nothing was converted", async () => {
-    const result = await importInWorker(fixtureFile("jiashan-places.kmz"), {}, { createWorker: () => createInProcessWorker() });
+    const worker = createInProcessWorker();
+    const result = await importInWorker(fixtureFile("jiashan-places.kmz"), {}, { createWorker: () => worker });
+    expect(worker.acks).toBe(1);
     if (result.kind !== "layers") throw new Error("expected layers");
     expect(result.layers[0].fc.features).toHaveLength(5);
     expect(result.layers[0].raw).toBe(result.layers[0].fc);

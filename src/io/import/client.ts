@@ -1,10 +1,10 @@
-import { ImportError } from "./import-error";
+import { cancelledError, ImportError, tooLargeError } from "./import-error";
 import { MAX_IMPORT_BYTES, type ImportProgress, type ImportResult } from "./types";
-import { createResultAssembler, type WorkerImportOptions, type WorkerImportRequest, type WorkerMessage } from "./worker-messages";
+import { createResultAssembler, type WorkerImportOptions, type WorkerMessage, type WorkerRequest } from "./worker-messages";
 
 /** The part of a Worker the client uses; tests pass an in-process stand-in. */
 export interface ImportWorker {
-  postMessage(message: WorkerImportRequest): void;
+  postMessage(message: WorkerRequest): void;
   onmessage: ((event: MessageEvent<WorkerMessage>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
   terminate(): void;
@@ -36,13 +36,8 @@ export function importInWorker(
   { onProgress, signal, createWorker = createImportWorker }: ImportInWorkerControls = {},
 ): Promise<ImportResult> {
   const maxBytes = options.maxBytes ?? MAX_IMPORT_BYTES;
-  if (file.size > maxBytes) {
-    const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
-    return Promise.reject(
-      new ImportError(file.name, { zh: `文件过大（${mb(file.size)}），上限为 ${mb(maxBytes)}；请先裁剪或拆分`, en: `file is too large (${mb(file.size)}); the limit is ${mb(maxBytes)}. Clip or split it first` }),
-    );
-  }
-  if (signal?.aborted) return Promise.reject(new ImportError(file.name, { zh: "导入已取消", en: "import cancelled" }));
+  if (file.size > maxBytes) return Promise.reject(tooLargeError(file.name, file.size, maxBytes));
+  if (signal?.aborted) return Promise.reject(cancelledError(file.name));
   return new Promise((resolve, reject) => {
     const worker = createWorker();
     const assembler = createResultAssembler();
@@ -51,7 +46,7 @@ export function importInWorker(
       signal?.removeEventListener("abort", cancel);
       settle();
     };
-    const cancel = () => finish(() => reject(new ImportError(file.name, { zh: "导入已取消", en: "import cancelled" })));
+    const cancel = () => finish(() => reject(cancelledError(file.name)));
     signal?.addEventListener("abort", cancel, { once: true });
     worker.onmessage = ({ data }) => {
       switch (data.type) {
@@ -60,6 +55,7 @@ export function importInWorker(
           break;
         case "features":
           assembler.addFeatures(data.slot, data.features);
+          worker.postMessage({ type: "ack" });
           break;
         case "done":
           finish(() => resolve(assembler.finish(data.skeleton)));

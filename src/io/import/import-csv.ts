@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection, Geometry } from "geojson";
 import { decodeText } from "./decode-text";
 import { findCoordinateColumns } from "./find-coordinate-columns";
-import { fileMessage, ImportError, type ImportMessage } from "./import-error";
+import { cancelledError, fileMessage, ImportError, type ImportMessage } from "./import-error";
 import { parseCoordinate } from "./parse-coordinate";
 import { parseDelimited, sniffDelimiter } from "./parse-delimited";
 import { parseWkt } from "./parse-wkt";
@@ -64,7 +64,7 @@ export function importCsv(
   const features: Feature<Geometry | null>[] = [];
   let badRows = 0;
   dataRows.forEach((row, index) => {
-    if (options.signal?.aborted) throw new ImportError(file.name, { zh: "导入已取消", en: "import cancelled" });
+    if (options.signal?.aborted) throw cancelledError(file.name);
     if (index % 10_000 === 0) options.onProgress?.({ phase: "parse", done: index, total: dataRows.length, unit: "rows" });
     const properties = Object.fromEntries(
       headers

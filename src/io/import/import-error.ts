@@ -65,3 +65,18 @@ export function asImportError(file: string, thrown: unknown): ImportError {
     en: `could not be read (the file may be damaged or not in the format it claims): ${detail}`,
   });
 }
+
+/** The error for a user's cancel (AbortSignal or the worker being stopped). */
+export function cancelledError(file: string): ImportError {
+  return new ImportError(file, { zh: "导入已取消", en: "import cancelled" });
+}
+
+const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+
+/** The error for a file over the size limit, with both sizes. */
+export function tooLargeError(file: string, size: number, maxBytes: number): ImportError {
+  return new ImportError(file, {
+    zh: `文件过大（${mb(size)}），上限为 ${mb(maxBytes)}；请先裁剪或拆分`,
+    en: `file is too large (${mb(size)}); the limit is ${mb(maxBytes)}. Clip or split it first`,
+  });
+}

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Feature, FeatureCollection, Geometry, Point, Polygon, Position } from "geojson";
+import type { FeatureCollection, Geometry, Point, Polygon, Position } from "geojson";
 import { describe, expect, it } from "vitest";
 import { FIXTURE_DIR, HOSTILE_STRINGS, TRUTH_AREAS, TRUTH_POINTS } from "../../../scripts/make-import-fixtures";
 import { ImportError } from "./import-error";
@@ -266,4 +266,14 @@ describe("importFile: packages and refusals", () => {
   });
 });
 
-export type { Feature };
+
+describe("importFile: KML named after an offset map", () => {
+  it("keeps WGS84 (the format's rule) but warns that the name suggests GCJ-02", async () => {
+    const { layers, warnings } = await importFile({ name: "高德导出.kml", bytes: fixture("jiashan-places.kml").bytes }, options) as LayersImport;
+    expect(layers[0].sourceCrs.crs.code).toBe("WGS84");
+    expect(warnings[0].message.en).toMatch(/suggests GCJ-02/);
+    const corrected = reconvertLayer(layers[0], "GCJ02");
+    expect(corrected.notes.at(-1)!.en).toMatch(/re-converted from GCJ-02/);
+    expect(corrected.notes.filter((n) => /specification/.test(n.en))).toHaveLength(0);
+  });
+});

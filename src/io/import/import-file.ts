@@ -3,12 +3,12 @@ import { unzipSync } from "fflate";
 import type { Manifest } from "../../data/types";
 import { crsFromCode, type CrsInfo } from "../crs/crs-info";
 import { positionMapperToWgs84 } from "../crs/convert-to-wgs84";
-import { detectCrs } from "../crs/detect-crs";
+import { detectCrs, offsetSystemHint } from "../crs/detect-crs";
 import { forEachPosition, mapPositions } from "../crs/map-positions";
 import { prjToCrs } from "../crs/prj-to-crs";
 import { detectFormat } from "./detect-format";
 import { importCsv } from "./import-csv";
-import { asImportError, fileMessage, ImportError, type ImportMessage } from "./import-error";
+import { asImportError, cancelledError, fileMessage, ImportError, tooLargeError, type ImportMessage } from "./import-error";
 import { importGeoJson } from "./import-geojson";
 import { groupShapefiles, importShapefile } from "./import-shapefile";
 import { importXml } from "./import-xml";
@@ -23,19 +23,12 @@ import {
   type RawLayer,
 } from "./types";
 
-const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
-
 function checkSize(file: string, size: number, maxBytes: number): void {
-  if (size > maxBytes) {
-    throw new ImportError(file, {
-      zh: `文件过大（${mb(size)}），上限为 ${mb(maxBytes)}；请先裁剪或拆分`,
-      en: `file is too large (${mb(size)}); the limit is ${mb(maxBytes)}. Clip or split it first`,
-    });
-  }
+  if (size > maxBytes) throw tooLargeError(file, size, maxBytes);
 }
 
 function checkAborted(file: string, options: ImportOptions): void {
-  if (options.signal?.aborted) throw new ImportError(file, { zh: "导入已取消", en: "import cancelled" });
+  if (options.signal?.aborted) throw cancelledError(file);
 }
 
 /** Unzips with a cap on the total unpacked size (a zip bomb must not take the tab down). */
@@ -68,6 +61,15 @@ function chooseCrs(raw: RawLayer, fileName: string, options: ImportOptions, warn
     return { crs, confidence: "declared", axesSwapped: false, reason: { zh: `按用户选择的 ${crs.label.zh} 转换`, en: `converted from ${crs.label.en}, as chosen` } };
   }
   if (raw.fixedCrs) {
+    const hint = offsetSystemHint({ fileName, columnNames: raw.columnNames });
+    if (hint) {
+      warnings.push(
+        fileMessage(fileName, {
+          zh: `名称“${hint.clue}”提示坐标可能来自${hint.crs.label.zh}，但该格式规定为 WGS84，未作转换；如确属前者，请改选坐标系`,
+          en: `the name "${hint.clue}" suggests ${hint.crs.label.en}, but this format is WGS84 by definition and was not converted; choose that CRS if the name is right`,
+        }),
+      );
+    }
     return {
       crs: raw.fixedCrs,
       confidence: "declared",
@@ -84,6 +86,7 @@ function chooseCrs(raw: RawLayer, fileName: string, options: ImportOptions, warn
     prj: raw.prj,
     declared: raw.declaredCrs,
     expectedLngLat: options.expectedLngLat,
+    referenceOutline: options.referenceOutline,
   });
   if (!detection && raw.fallbackCrs) {
     return {
@@ -156,7 +159,8 @@ export function reconvertLayer(layer: ImportedLayer, crsCode: string): ImportedL
   const file = layer.provenance.source;
   if (!crs) throw new ImportError(file, { zh: `未知坐标系“${crsCode}”`, en: `unknown coordinate system "${crsCode}"` });
   const report: CrsReport = { crs, confidence: "declared", axesSwapped: layer.sourceCrs.axesSwapped, reason: { zh: `按用户选择的 ${crs.label.zh} 重新转换`, en: `re-converted from ${crs.label.en}, as chosen` } };
-  const raw: RawLayer = { name: layer.name, fc: layer.raw, notes: layer.notes.filter((n) => n !== layer.sourceCrs.reason) };
+  // The last note is always the CRS reason (see buildLayer); it is replaced, the format notes stay.
+  const raw: RawLayer = { name: layer.name, fc: layer.raw, notes: layer.notes.slice(0, -1) };
   return buildLayer(raw, layer.raw, report, file, []);
 }
 
@@ -223,7 +227,7 @@ async function importSingle(file: ImportInput, options: ImportOptions, warnings:
     case "kmz-or-zip":
       return importArchive(file, options, warnings, maxBytes);
     case "geojson":
-      return layer(importGeoJson(file, warnings));
+      return layer(importGeoJson(file, warnings, options));
     case "kml":
     case "gpx":
     case "tcx":

@@ -2,8 +2,8 @@ import type { Feature, FeatureCollection, Geometry, GeoJsonProperties } from "ge
 import { WGS84 } from "../crs/crs-info";
 import { decodeText } from "./decode-text";
 import { geoJsonCheckWarnings } from "./geojson-check";
-import { fileMessage, ImportError, type ImportMessage } from "./import-error";
-import type { RawLayer } from "./types";
+import { cancelledError, fileMessage, ImportError, type ImportMessage } from "./import-error";
+import type { ImportOptions, RawLayer } from "./types";
 
 const GEOMETRY_TYPES = new Set(["Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon", "GeometryCollection"]);
 /** Deeper GeometryCollections are refused: nobody needs them and recursion must stay bounded. */
@@ -90,9 +90,9 @@ function declaredCrs(root: Record<string, unknown>): string | undefined {
  * features. Features with broken geometry are skipped with a warning naming the feature; a broken root is
  * an ImportError. Properties are kept as the file has them.
  *
- * @example importGeoJson({ name: "a.geojson", bytes }, warnings).fc.features.length
+ * @example importGeoJson({ name: "a.geojson", bytes }, warnings, { onProgress }).fc.features.length
  */
-export function importGeoJson(file: { name: string; bytes: Uint8Array }, warnings: ImportMessage[]): RawLayer {
+export function importGeoJson(file: { name: string; bytes: Uint8Array }, warnings: ImportMessage[], options: ImportOptions = {}): RawLayer {
   const { text } = decodeText(file.bytes);
   let root: unknown;
   try {
@@ -103,7 +103,12 @@ export function importGeoJson(file: { name: string; bytes: Uint8Array }, warning
   }
   if (!isObject(root)) throw new ImportError(file.name, { zh: "JSON 根不是对象", en: "the JSON root is not an object" });
   const features: Feature<Geometry | null>[] = [];
-  toFeatures(root, file.name).forEach((candidate, index) => {
+  const candidates = toFeatures(root, file.name);
+  candidates.forEach((candidate, index) => {
+    if (index % 10_000 === 0) {
+      if (options.signal?.aborted) throw cancelledError(file.name);
+      options.onProgress?.({ phase: "parse", done: index, total: candidates.length, unit: "features" });
+    }
     const skip = (zh: string, en: string) => warnings.push(fileMessage(file.name, { zh: `${zh}，已跳过`, en: `${en}; skipped` }, index));
     if (!isObject(candidate) || candidate.type !== "Feature") return skip("不是 Feature 对象", "not a Feature object");
     let properties: GeoJsonProperties = {};

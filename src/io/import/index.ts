@@ -15,8 +15,8 @@ export {
   type ParseXml,
 } from "./types";
 export type { WorkerImportOptions } from "./worker-messages";
-export { crsFromCode, type CrsInfo } from "../crs/crs-info";
-export { detectCrs, type CrsDetection, type CrsHints } from "../crs/detect-crs";
+export { crsChoices, crsFromCode, type CrsInfo } from "../crs/crs-info";
+export { detectCrs, offsetSystemHint, type CrsDetection, type CrsHints } from "../crs/detect-crs";
 export { convertToWgs84, positionWgs84ToGcj02, wgs84ToGcj02 } from "../crs/convert-to-wgs84";
 export { prjToCrs } from "../crs/prj-to-crs";
 export { toGeoJson, type ToGeoJsonOptions } from "../export/to-geojson";

@@ -1,4 +1,4 @@
-import type { FeatureCollection, Geometry } from "geojson";
+import type { FeatureCollection, GeoJSON, Geometry } from "geojson";
 import type { Bilingual, Manifest, ManifestLayer, Provenance } from "../../data/types";
 import type { CrsConfidence } from "../crs/detect-crs";
 import type { CrsInfo } from "../crs/crs-info";
@@ -28,6 +28,8 @@ export interface ImportOptions {
   keepCoordinateColumns?: boolean;
   /** Where the data is expected, used to choose between projected grids. @default Jiashan centre */
   expectedLngLat?: [number, number];
+  /** Trusted WGS84 outline (county boundary) for the GCJ-02/BD-09 offset test. @default undefined */
+  referenceOutline?: GeoJSON;
   /** Refuse files above this size. @default MAX_IMPORT_BYTES (200 MB) */
   maxBytes?: number;
   onProgress?: (progress: ImportProgress) => void;

@@ -12,6 +12,13 @@ export interface WorkerImportRequest {
   options: WorkerImportOptions;
 }
 
+/** Sent by the page after it has taken in a "features" chunk; the worker sends the next one only then. */
+export interface WorkerAck {
+  type: "ack";
+}
+
+export type WorkerRequest = WorkerImportRequest | WorkerAck;
+
 /** A FeatureCollection stand-in inside the result skeleton; its features arrive in "features" messages. */
 export interface Slot {
   slot: number;
