@@ -18,7 +18,7 @@ import type { Feature, FeatureCollection, LineString, MultiPolygon, Polygon } fr
 import { bboxPolygon, featureCollection } from "@turf/turf";
 import { demandGrid, type Demand } from "../src/analysis/demand-grid.ts";
 import { coverageCounts, coverageCountsNaiveTurf, type Site } from "../src/analysis/coverage-counts.ts";
-import { buildRoadGraph, multiSourceDijkstra, separateDijkstras, snapToGraph } from "../src/analysis/road-network.ts";
+import { buildRoadGraph, multiSourceDijkstra, separateDijkstras, snapToEdges, sourcesFromSnap } from "../src/analysis/road-network.ts";
 import { candidateCoverageBruteForce, suggestSites, suggestSitesPlainGreedy, type Candidate } from "../src/analysis/suggest-sites.ts";
 import { seededRandom } from "../src/analysis/test-support.ts";
 
@@ -101,8 +101,7 @@ function networkCase(): CaseResult {
   const facilities = Array.from({ length: 200 }, () => [BBOX[0] + random() * (BBOX[2] - BBOX[0]), BBOX[1] + random() * (BBOX[3] - BBOX[1])] as const);
   const prepare = () => {
     const graph = buildRoadGraph(roads, { snapToleranceM: 5 });
-    const snapped = snapToGraph(graph, facilities);
-    return { graph, sources: facilities.map((_, i) => ({ node: snapped.node[i]!, initialM: snapped.accessM[i]!, label: i })) };
+    return { graph, sources: sourcesFromSnap(snapToEdges(graph, facilities)) };
   };
   const fast = timeRuns(RUNS, () => { const { graph, sources } = prepare(); return { graph, result: multiSourceDijkstra(graph, sources) }; });
   const naive = timeRuns(BASELINE_RUNS, () => { const { graph, sources } = prepare(); return separateDijkstras(graph, sources); });

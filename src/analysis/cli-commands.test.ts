@@ -34,6 +34,12 @@ describe("atlas coverage", () => {
     expect(result.areas[0].covered_pct).toBe(100);
   });
 
+  test("--redundancy adds shares by station count that sum to 100 %", () => {
+    const result = JSON.parse(atlas("coverage", "--package", PACKAGE, "--radius", "3000", "--redundancy", "--json").stdout);
+    expect(result.redundancy.map((r: { code: string }) => r.code)).toEqual(["T1", "T2", "T3", "*"]);
+    for (const row of result.redundancy) expect(Object.values(row.pct_by_count as Record<string, number>).reduce((a, b) => a + b, 0)).toBeCloseTo(100, 1);
+  });
+
   test("human output is a table", () => {
     const { code, stdout } = atlas("coverage", "--package", PACKAGE, "--radius", "1000");
     expect(code).toBe(0);

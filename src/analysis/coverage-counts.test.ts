@@ -58,3 +58,35 @@ describe("nearest site", () => {
     expect(nearestSiteFinder([])(120.9, 30.85)).toEqual({ index: -1, distanceM: Infinity });
   });
 });
+
+describe("coverageByPolygon bookkeeping", () => {
+  test("covered + uncovered = area for every township; empty layers give zeros", async () => {
+    const { coverageByPolygon } = await import("./service-coverage.ts");
+    const towns = featureCollection([bboxPolygon([120.8, 30.8, 120.85, 30.85], { properties: { code: "A" } }), bboxPolygon([120.85, 30.8, 120.9, 30.85], { properties: { code: "B" } })]);
+    const stations = featureCollection([{ type: "Feature" as const, properties: {}, geometry: { type: "Point" as const, coordinates: [120.85, 30.825] } }]);
+    const result = coverageByPolygon(stations, towns, { radiusM: 3000 });
+    for (const area of result.areas) {
+      const uncovered = result.uncovered.features.find((f) => f.properties!["code"] === area.code)!.properties!["uncovered_km2"] as number;
+      expect(area.covered_km2 + uncovered).toBeCloseTo(area.area_km2, 6);
+    }
+    expect(result.areas[0]!.covered_km2).toBeCloseTo(result.areas[1]!.covered_km2, 2);
+    expect(coverageByPolygon(stations, featureCollection([]), { radiusM: 3000 }).total).toEqual({ area_km2: 0, covered_km2: 0, covered_pct: 0 });
+  });
+});
+
+describe("redundancyByPolygon", () => {
+  test("the uncovered share on the grid matches the polygon computation; overlaps count twice", async () => {
+    const { coverageByPolygon } = await import("./service-coverage.ts");
+    const { redundancyByPolygon } = await import("./redundancy.ts");
+    const towns = featureCollection([bboxPolygon([120.8, 30.8, 120.85, 30.85], { properties: { code: "A", name: "甲" } }), bboxPolygon([120.85, 30.8, 120.9, 30.85], { properties: { code: "B", name: "乙" } })]);
+    const stations = featureCollection([[120.82, 30.82], [120.835, 30.82], [120.95, 30.95]].map((coordinates) => ({ type: "Feature" as const, properties: {}, geometry: { type: "Point" as const, coordinates } })));
+    const rows = redundancyByPolygon(stations, towns, { radiusM: 2000, cellSizeM: 100 });
+    const polygonResult = coverageByPolygon(stations, towns, { radiusM: 2000 });
+    const a = rows.find((r) => r.code === "A")!;
+    expect(100 - a.pct_by_count["0"]).toBeCloseTo(polygonResult.areas[0]!.covered_pct, 0);
+    expect(a.pct_by_count["2"]).toBeGreaterThan(5);
+    expect(a.pct_by_count["3+"]).toBe(0);
+    const sum = Object.values(rows.at(-1)!.pct_by_count).reduce((x, y) => x + y, 0);
+    expect(sum).toBeCloseTo(100, 9);
+  });
+});

@@ -1,5 +1,5 @@
 /** Turf-style in/out fixtures for the analysis functions (see test/fixtures/analysis/run-fixtures.ts). */
-import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from "geojson";
+import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon } from "geojson";
 import { runFixtures } from "../../test/fixtures/analysis/run-fixtures.ts";
 import standardsJson from "../../geodata/standards/life-circle.json" with { type: "json" };
 import { coverageByPolygon, serviceAreas, type CoverageByPolygonOptions } from "./service-coverage.ts";
@@ -7,6 +7,7 @@ import { areaStatistics, zoneTownshipOverlap } from "./area-statistics.ts";
 import { demandGrid } from "./demand-grid.ts";
 import { facilitiesByCategory, lifeCircleAccessibility, lifeCircleCompliance, lifeCircleGaps, type LifeCircleStandards } from "./life-circle.ts";
 import { candidateGrid, suggestSites } from "./suggest-sites.ts";
+import { buildRoadGraph } from "./road-network.ts";
 
 const points = (fc: FeatureCollection) => ({ type: "FeatureCollection", features: fc.features.filter((f) => f.geometry?.type === "Point") }) as FeatureCollection<Point>;
 const areas = (fc: FeatureCollection) => ({ type: "FeatureCollection", features: fc.features.filter((f) => f.geometry?.type.endsWith("Polygon")) }) as FeatureCollection<Polygon | MultiPolygon>;
@@ -30,7 +31,11 @@ runFixtures("life-circle", (input, options) => {
   const all = standardsJson as unknown as LifeCircleStandards;
   const standards = { ...all, categories: all.categories.filter((c) => (options["categories"] as string[]).includes(c.id)) };
   const demand = demandGrid(areas(input), { cellSizeM: options["cellSizeM"] as number, ...(options["zoneCode"] ? { zoneCode: options["zoneCode"] as string } : {}) });
-  const result = lifeCircleAccessibility(demand, facilitiesByCategory([{ kind: "fixture", collection: points(input) }], standards), standards);
+  const roads = options["network"] ? buildRoadGraph({ type: "FeatureCollection", features: input.features.filter((f) => f.geometry?.type === "LineString") } as FeatureCollection<LineString>) : undefined;
+  const result = lifeCircleAccessibility(demand, facilitiesByCategory([{ kind: "fixture", collection: points(input) }], standards), standards, {
+    ...(roads ? { roads } : {}),
+    ...(options["capMinutes"] ? { capMinutes: options["capMinutes"] as number } : {}),
+  });
   return {
     features: standards.categories.flatMap((c) => lifeCircleGaps(result, c.id).features),
     summary: { cells: demand.count, compliance: lifeCircleCompliance(result, standards) },

@@ -54,3 +54,12 @@ describe("runJob dispatch", () => {
     await expect(runJob({ type: "teleport" } as never)).rejects.toThrow(/unknown analysis job type "teleport"/);
   });
 });
+
+test("the engine (and so the worker) never imports MapLibre, deck.gl or the DOM-bound UI", async () => {
+  const { readdirSync, readFileSync } = await import("node:fs");
+  const dir = new URL(".", import.meta.url);
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))) {
+    const source = readFileSync(new URL(file, dir), "utf8");
+    expect(source, file).not.toMatch(/from\s+["'](maplibre-gl|@deck\.gl\/[^"']+|preact[^"']*|\.\.\/(ui|map|state)\/[^"']*)["']/);
+  }
+});

@@ -4,7 +4,7 @@ import { bboxPolygon, featureCollection, point } from "@turf/turf";
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from "geojson";
 import standardsJson from "../../geodata/standards/life-circle.json" with { type: "json" };
 import { demandFromFeatures, demandGrid } from "./demand-grid.ts";
-import { facilitiesByCategory, influenceRadiusM, lifeCircleAccessibility, lifeCircleCompliance, type Facility, type LifeCircleStandards } from "./life-circle.ts";
+import { facilitiesByCategory, influenceRadiusM, lifeCircleAccessibility, lifeCircleCompliance, lifeCircleGaps, type Facility, type LifeCircleStandards } from "./life-circle.ts";
 import { applyFacilityEdit, compareScenarios } from "./what-if.ts";
 import { buildRoadGraph } from "./road-network.ts";
 import { haversineDistanceM } from "./geodesy.ts";
@@ -135,5 +135,51 @@ describe("what-if edits update incrementally and equal a full recompute", () => 
     expect(() => applyFacilityEdit(before, { type: "remove", category: "kindergarten", id: "nope" })).toThrow(/no facility "nope"/);
     expect(() => applyFacilityEdit(before, { type: "remove", category: "zoo", id: "x" })).toThrow(/unknown category "zoo"/);
     expect(() => applyFacilityEdit(before, { type: "add", category: "kindergarten", facility: facility("bad", 300, 30) })).toThrow(/not a valid \[lng, lat\]/);
+  });
+});
+
+describe("gap polygons", () => {
+  test("merged gap area equals the summed area of the cells beyond the threshold, with holes where facilities reach", () => {
+    const result = lifeCircleAccessibility(grid, { kindergarten: [facility("k", 120.82, 30.82), facility("k2", 120.86, 30.83)] }, kindergartenOnly);
+    const access = result.categories[0]!;
+    let gapM2 = 0;
+    for (let i = 0; i < grid.count; i++) if (!(access.minutes[i]! <= access.thresholdMinutes)) gapM2 += grid.areaM2[i]!;
+    const [gap] = lifeCircleGaps(result, "kindergarten").features;
+    expect(gap!.properties!["area_km2"]).toBeCloseTo(gapM2 / 1e6, 3);
+    const rings = gap!.geometry.type === "Polygon" ? gap!.geometry.coordinates.length : gap!.geometry.coordinates.reduce((n, p) => n + p.length, 0);
+    expect(rings).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("network distances on a street lattice", () => {
+  test("a demand point and a facility beside the same long road walk straight along it", () => {
+    const graph = buildRoadGraph({ type: "FeatureCollection", features: [{ type: "Feature", properties: {}, geometry: { type: "LineString", coordinates: [[120.80, 30.82], [120.83, 30.82]] } }] });
+    const demand = demandFromFeatures(featureCollection([point([120.812, 30.8205])]));
+    const minutes = lifeCircleAccessibility(demand, { kindergarten: [facility("k", 120.810, 30.8195)] }, kindergartenOnly, { roads: graph }).categories[0]!.minutes[0]!;
+    const expectedM = haversineDistanceM([120.810, 30.82], [120.812, 30.82]) + 2 * haversineDistanceM([120.81, 30.82], [120.81, 30.8205]);
+    expect(minutes * 80).toBeCloseTo(expectedM, 0);
+  });
+
+  test("never shorter than the straight line, never much longer than the Manhattan walk", () => {
+    const step = 0.004;
+    const xs = Array.from({ length: 11 }, (_, i) => 120.80 + i * step);
+    const ys = Array.from({ length: 11 }, (_, j) => 30.80 + j * step);
+    const lines = [...xs.map((x) => ys.map((y) => [x, y])), ...ys.map((y) => xs.map((x) => [x, y]))];
+    const graph = buildRoadGraph({ type: "FeatureCollection", features: lines.map((coordinates) => ({ type: "Feature", properties: {}, geometry: { type: "LineString", coordinates } })) });
+    const target = facility("k", 120.818, 30.821);
+    const result = lifeCircleAccessibility(grid, { kindergarten: [target] }, kindergartenOnly, { roads: graph, capMinutes: 120 });
+    const { minutes } = result.categories[0]!;
+    let checked = 0;
+    for (let i = 0; i < grid.count; i++) {
+      if (grid.lng[i]! > 120.84 || grid.lat[i]! > 30.84) continue;
+      const walkM = minutes[i]! * 80;
+      const straight = haversineDistanceM([target.lng, target.lat], [grid.lng[i]!, grid.lat[i]!]);
+      const manhattan = haversineDistanceM([target.lng, target.lat], [grid.lng[i]!, target.lat]) + haversineDistanceM([grid.lng[i]!, target.lat], [grid.lng[i]!, grid.lat[i]!]);
+      expect(walkM).toBeGreaterThanOrEqual(straight - 1e-6);
+      // Each access leg is ≤ half a block and displaces the foot by as much; a detour around a block adds ≤ one block.
+      expect(walkM).toBeLessThanOrEqual(manhattan + 3 * step * 111_195 + 1);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(50);
   });
 });

@@ -7,7 +7,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from "g
 import type { Demand } from "./demand-grid.ts";
 import { nearestSiteDistances } from "./coverage-counts.ts";
 import { haversineDistanceM } from "./geodesy.ts";
-import { multiSourceDijkstra, snapToGraph, type RoadGraph } from "./road-network.ts";
+import { multiSourceDijkstra, sameEdgeDistanceM, snapToEdges, sourcesFromSnap, type RoadGraph } from "./road-network.ts";
 import { gridCellsToPolygons } from "./grid-cells-to-polygons.ts";
 import { GeoInputError, assertValidCollection, featureLabel } from "./validate-geojson.ts";
 
@@ -136,15 +136,31 @@ export function categoryAccess(
   const { detourFactor, walkingSpeedMPerMin, capMinutes } = settings;
   const capWalkM = capMinutes * walkingSpeedMPerMin;
   const minutes = new Float64Array(demand.count).fill(Infinity);
-  if (roads && facilities.length > 0 && roads.nodeCount > 0) {
-    const facilitySnap = snapToGraph(roads, facilities.map((f) => [f.lng, f.lat] as const));
-    const network = multiSourceDijkstra(roads, facilities.map((_, i) => ({ node: facilitySnap.node[i]!, initialM: facilitySnap.accessM[i]!, label: i })), { maxDistanceM: capWalkM });
-    const demandSnap = snapToGraph(roads, Array.from({ length: demand.count }, (_, i) => [demand.lng[i]!, demand.lat[i]!] as const));
+  if (roads) {
     const nearest = new Int32Array(demand.count).fill(-1);
+    if (facilities.length === 0) return { minutes, nearest };
+    const facilitySnap = snapToEdges(roads, facilities.map((f) => [f.lng, f.lat] as const));
+    const sources = sourcesFromSnap(facilitySnap);
+    const facilitiesOnEdge = new Map<number, number[]>();
+    for (let f = 0; f < facilities.length; f++) {
+      if (facilitySnap.edge[f]! >= 0) (facilitiesOnEdge.get(facilitySnap.edge[f]!) ?? facilitiesOnEdge.set(facilitySnap.edge[f]!, []).get(facilitySnap.edge[f]!)!).push(f);
+    }
+    const network = multiSourceDijkstra(roads, sources, { maxDistanceM: capWalkM });
+    const demandSnap = snapToEdges(roads, Array.from({ length: demand.count }, (_, i) => [demand.lng[i]!, demand.lat[i]!] as const));
     for (let i = 0; i < demand.count; i++) {
-      const node = demandSnap.node[i]!;
-      const walkM = network.distanceM[node]! + demandSnap.accessM[i]!;
-      if (walkM <= capWalkM) { minutes[i] = walkM / walkingSpeedMPerMin; nearest[i] = network.label[node]!; }
+      if (demandSnap.from[i]! < 0) continue;
+      const viaFrom = network.distanceM[demandSnap.from[i]!]! + demandSnap.fromM[i]!;
+      const viaTo = network.distanceM[demandSnap.to[i]!]! + demandSnap.toM[i]!;
+      let walkM = Math.min(viaFrom, viaTo) + demandSnap.accessM[i]!;
+      let label = network.label[viaFrom <= viaTo ? demandSnap.from[i]! : demandSnap.to[i]!]!;
+      for (const f of facilitiesOnEdge.get(demandSnap.edge[i]!) ?? []) {
+        const direct = sameEdgeDistanceM(demandSnap, i, facilitySnap, f);
+        if (direct < walkM) { walkM = direct; label = f; }
+      }
+      if (walkM <= capWalkM) {
+        minutes[i] = walkM / walkingSpeedMPerMin;
+        nearest[i] = label;
+      }
     }
     return { minutes, nearest };
   }
@@ -156,7 +172,7 @@ export function categoryAccess(
 /**
  * Walking minutes from each demand cell to the nearest facility of every category in the standards.
  * Straight-line metres × detour factor by default; network metres (Dijkstra from all facilities at
- * once, points snapped to the nearest node) when `roads` is given.
+ * once, points joined to the nearest edge) when `roads` is given.
  * @example
  * const result = lifeCircleAccessibility(demandGrid(towns), facilitiesByCategory(layers, standards), standards);
  * lifeCircleCompliance(result, standards)
@@ -184,7 +200,7 @@ export function lifeCircleAccessibility(
     settings,
     ...(options.roads ? { roads: options.roads } : {}),
     method: settings.network
-      ? `network walking distance (Dijkstra on the supplied roads, points snapped to the nearest node) at ${settings.walkingSpeedMPerMin} m/min`
+      ? `network walking distance (Dijkstra on the supplied roads, points joined to the nearest road edge) at ${settings.walkingSpeedMPerMin} m/min`
       : `straight-line geodesic distance × ${settings.detourFactor} detour at ${settings.walkingSpeedMPerMin} m/min`,
   };
 }

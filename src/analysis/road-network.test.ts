@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import fc from "fast-check";
 import type { Feature, FeatureCollection, LineString } from "geojson";
-import { buildRoadGraph, multiSourceDijkstra, separateDijkstras, snapToGraph } from "./road-network.ts";
+import { buildRoadGraph, multiSourceDijkstra, separateDijkstras, snapToEdges, sourcesFromSnap } from "./road-network.ts";
 import { haversineDistanceM } from "./geodesy.ts";
 
 const line = (coordinates: number[][]): Feature<LineString> => ({ type: "Feature", properties: {}, geometry: { type: "LineString", coordinates } });
@@ -32,11 +32,18 @@ describe("buildRoadGraph", () => {
     expect(() => buildRoadGraph({ type: "FeatureCollection", features: [{ type: "Feature", properties: { id: "p" }, geometry: { type: "Point", coordinates: [120.9, 30.85] } }] } as never)).toThrow(/roads, feature "p": geometry Point is not allowed/);
   });
 
-  test("snapToGraph attaches points to the nearest node with the access distance", () => {
-    const graph = buildRoadGraph(roads(line([[120.9, 30.85], [120.91, 30.85]])));
-    const snapped = snapToGraph(graph, [[120.909, 30.851]]);
-    expect(snapped.node[0]).toBe(1);
-    expect(snapped.accessM[0]).toBeCloseTo(haversineDistanceM([120.909, 30.851], [120.91, 30.85]), 6);
+  test("snapToEdges joins a point to the foot of the perpendicular on the nearest edge", () => {
+    const graph = buildRoadGraph(roads(line([[120.9, 30.85], [120.92, 30.85]]), line([[120.9, 30.86], [120.92, 30.86]])));
+    const snapped = snapToEdges(graph, [[120.91, 30.851]]);
+    const lengthM = haversineDistanceM([120.9, 30.85], [120.92, 30.85]);
+    expect([snapped.from[0], snapped.to[0]]).toEqual([0, 1]);
+    expect(snapped.fromM[0]).toBeCloseTo(lengthM / 2, 0);
+    expect(snapped.toM[0]! + snapped.fromM[0]!).toBeCloseTo(lengthM, 6);
+    expect(snapped.accessM[0]).toBeCloseTo(111.2, 0);
+    const sources = sourcesFromSnap(snapped);
+    expect(sources.map((s) => s.node)).toEqual([0, 1]);
+    expect(sources[0]!.initialM).toBeCloseTo(snapped.accessM[0]! + lengthM / 2, 6);
+    expect(snapToEdges(buildRoadGraph(roads()), [[120.9, 30.85]]).from[0]).toBe(-1);
   });
 });
 

@@ -4,8 +4,8 @@
  * and multi-source Dijkstra for "distance to the nearest facility" from every node in one pass.
  */
 import type { FeatureCollection, LineString, MultiLineString, Position } from "geojson";
-import { haversineDistanceM, localProjection } from "./geodesy.ts";
-import { nearestSiteFinder } from "./coverage-counts.ts";
+import Flatbush from "flatbush";
+import { haversineDistanceM, localProjection, type LocalProjection } from "./geodesy.ts";
 import { assertValidCollection } from "./validate-geojson.ts";
 
 /** A road graph in compressed sparse row form: neighbours of node n are `targets[offsets[n] … offsets[n+1])`. */
@@ -18,6 +18,10 @@ export interface RoadGraph {
   offsets: Int32Array;
   targets: Int32Array;
   lengthsM: Float64Array;
+  /** Each undirected edge once: its end nodes and geodesic length. */
+  edgeFrom: Int32Array;
+  edgeTo: Int32Array;
+  edgeLengthM: Float64Array;
 }
 
 export interface BuildRoadGraphOptions {
@@ -41,34 +45,32 @@ export function buildRoadGraph(roads: FeatureCollection<LineString | MultiLineSt
   const first = lines.find((l) => l.length > 0)?.[0] ?? [0, 0];
   const projection = localProjection(first[0]!, first[1]!);
   const cellM = Math.max(snapToleranceM, 1);
-  const buckets = new Map<string, number[]>();
-  const exact = new Map<string, number>();
+  const buckets = new Map<number, number[]>();
+  // Numeric bucket keys (cells of ±2^20 around the origin) avoid allocating strings per lookup.
+  const bucketKey = (cx: number, cy: number) => (cx + 1_048_576) * 2_097_152 + (cy + 1_048_576);
   const lng: number[] = [];
   const lat: number[] = [];
-  const addNode = (p: Position, x: number, y: number): number => {
-    const id = lng.length;
-    lng.push(p[0]!); lat.push(p[1]!);
-    const key = `${Math.floor(x / cellM)},${Math.floor(y / cellM)}`;
-    (buckets.get(key) ?? buckets.set(key, []).get(key)!).push(id);
-    exact.set(`${p[0]},${p[1]}`, id);
-    return id;
-  };
   const nodeFor = (p: Position, snap: boolean): number => {
-    const known = exact.get(`${p[0]},${p[1]}`);
-    if (known !== undefined) return known;
     const [x, y] = projection.toXY(p[0]!, p[1]!);
+    const cx = Math.floor(x / cellM), cy = Math.floor(y / cellM);
+    const own = buckets.get(bucketKey(cx, cy));
+    // Identical coordinates always share a bucket: that is how interior vertices connect.
+    if (own) for (const id of own) if (lng[id] === p[0] && lat[id] === p[1]) return id;
     if (snap && snapToleranceM > 0) {
-      const cx = Math.floor(x / cellM), cy = Math.floor(y / cellM);
       let best = -1, bestM = snapToleranceM;
       for (let dx = -1; dx <= 1; dx++) for (let dy = -1; dy <= 1; dy++) {
-        for (const id of buckets.get(`${cx + dx},${cy + dy}`) ?? []) {
+        for (const id of buckets.get(bucketKey(cx + dx, cy + dy)) ?? []) {
           const d = haversineDistanceM(p, [lng[id]!, lat[id]!]);
           if (d <= bestM) { bestM = d; best = id; }
         }
       }
       if (best >= 0) return best;
     }
-    return addNode(p, x, y);
+    const id = lng.length;
+    lng.push(p[0]!); lat.push(p[1]!);
+    if (own) own.push(id);
+    else buckets.set(bucketKey(cx, cy), [id]);
+    return id;
   };
   const from: number[] = [];
   const to: number[] = [];
@@ -96,7 +98,10 @@ export function buildRoadGraph(roads: FeatureCollection<LineString | MultiLineSt
     targets[fill[a]!] = b; lengthsM[fill[a]!++] = length[e]!;
     targets[fill[b]!] = a; lengthsM[fill[b]!++] = length[e]!;
   }
-  return { nodeCount, edgeCount: from.length, nodeLng: Float64Array.from(lng), nodeLat: Float64Array.from(lat), offsets, targets, lengthsM };
+  return {
+    nodeCount, edgeCount: from.length, nodeLng: Float64Array.from(lng), nodeLat: Float64Array.from(lat), offsets, targets, lengthsM,
+    edgeFrom: Int32Array.from(from), edgeTo: Int32Array.from(to), edgeLengthM: Float64Array.from(length),
+  };
 }
 
 /** A binary min-heap of (key, node) pairs in typed arrays; stale entries are skipped by the caller. */
@@ -198,19 +203,102 @@ export function separateDijkstras(graph: RoadGraph, sources: ReadonlyArray<Graph
   return { distanceM, label };
 }
 
+/** Where points meet the graph: the edge (its end nodes), metres along it to each end, and the access leg. */
+export interface GraphSnap {
+  /** Index of the nearest undirected edge (−1 when the graph has no edges). */
+  edge: Int32Array;
+  /** End nodes of the nearest edge (−1 when the graph has no edges). */
+  from: Int32Array;
+  to: Int32Array;
+  /** Network metres from the foot point to `from` / `to`. */
+  fromM: Float64Array;
+  toM: Float64Array;
+  /** Geodesic metres from the point to its foot on the edge. */
+  accessM: Float64Array;
+}
+
+const edgeIndexes = new WeakMap<RoadGraph, { index: Flatbush; projection: LocalProjection }>();
+
+function edgeIndex(graph: RoadGraph): { index: Flatbush; projection: LocalProjection } {
+  const cached = edgeIndexes.get(graph);
+  if (cached) return cached;
+  const projection = localProjection(graph.nodeLng[0] ?? 0, graph.nodeLat[0] ?? 0);
+  const index = new Flatbush(Math.max(1, graph.edgeCount), 16, Float64Array);
+  for (let e = 0; e < graph.edgeCount; e++) {
+    const [ax, ay] = projection.toXY(graph.nodeLng[graph.edgeFrom[e]!]!, graph.nodeLat[graph.edgeFrom[e]!]!);
+    const [bx, by] = projection.toXY(graph.nodeLng[graph.edgeTo[e]!]!, graph.nodeLat[graph.edgeTo[e]!]!);
+    index.add(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by));
+  }
+  if (graph.edgeCount === 0) index.add(Infinity, Infinity, Infinity, Infinity);
+  index.finish();
+  const built = { index, projection };
+  edgeIndexes.set(graph, built);
+  return built;
+}
+
 /**
- * Attaches points to the graph: each goes to its geodesically nearest node, with the straight-line
- * access distance to that node.
- * @example snapToGraph(graph, [[120.9, 30.85]]) // { node: Int32Array [17], accessM: Float64Array [12.3] }
+ * Attaches points to the graph at the foot of the perpendicular on the nearest edge (found with a
+ * Flatbush index over edge boxes, exact in local metres), so a point beside a long road joins it
+ * where it is, not at a distant junction. Points on the same edge can also walk along it
+ * directly (see {@link sameEdgeDistanceM}).
+ * @example snapToEdges(graph, [[120.9, 30.85]]).accessM[0] // metres from the point to the road
  */
-export function snapToGraph(graph: RoadGraph, points: ReadonlyArray<readonly [number, number]>): { node: Int32Array; accessM: Float64Array } {
-  const nodes = Array.from({ length: graph.nodeCount }, (_, n) => ({ lng: graph.nodeLng[n]!, lat: graph.nodeLat[n]! }));
-  const nearest = nearestSiteFinder(nodes);
-  const node = new Int32Array(points.length);
-  const accessM = new Float64Array(points.length);
+export function snapToEdges(graph: RoadGraph, points: ReadonlyArray<readonly [number, number]>): GraphSnap {
+  const snap: GraphSnap = {
+    edge: new Int32Array(points.length).fill(-1),
+    from: new Int32Array(points.length).fill(-1),
+    to: new Int32Array(points.length).fill(-1),
+    fromM: new Float64Array(points.length).fill(Infinity),
+    toM: new Float64Array(points.length).fill(Infinity),
+    accessM: new Float64Array(points.length).fill(Infinity),
+  };
+  if (graph.edgeCount === 0) return snap;
+  const { index, projection } = edgeIndex(graph);
+  const foot = (e: number, x: number, y: number) => {
+    const [ax, ay] = projection.toXY(graph.nodeLng[graph.edgeFrom[e]!]!, graph.nodeLat[graph.edgeFrom[e]!]!);
+    const [bx, by] = projection.toXY(graph.nodeLng[graph.edgeTo[e]!]!, graph.nodeLat[graph.edgeTo[e]!]!);
+    const dx = bx - ax, dy = by - ay;
+    const lengthSquared = dx * dx + dy * dy;
+    const t = lengthSquared > 0 ? Math.min(1, Math.max(0, ((x - ax) * dx + (y - ay) * dy) / lengthSquared)) : 0;
+    return { t, distance: Math.hypot(ax + t * dx - x, ay + t * dy - y) };
+  };
   points.forEach(([lng, lat], i) => {
-    const hit = nearest(lng, lat);
-    node[i] = hit.index; accessM[i] = hit.distanceM;
+    const [x, y] = projection.toXY(lng, lat);
+    let best = -1, bestT = 0, bestDistance = Infinity;
+    const consider = (e: number) => {
+      const { t, distance } = foot(e, x, y);
+      if (distance < bestDistance || (distance === bestDistance && e < best)) { best = e; bestT = t; bestDistance = distance; }
+    };
+    // Box distance never exceeds segment distance: every edge that could beat the best so far is in the second query.
+    index.neighbors(x, y, 4).forEach(consider);
+    index.neighbors(x, y, Infinity, bestDistance).forEach(consider);
+    const lengthM = graph.edgeLengthM[best]!;
+    const a = graph.edgeFrom[best]!, b = graph.edgeTo[best]!;
+    const footLng = graph.nodeLng[a]! + bestT * (graph.nodeLng[b]! - graph.nodeLng[a]!);
+    const footLat = graph.nodeLat[a]! + bestT * (graph.nodeLat[b]! - graph.nodeLat[a]!);
+    snap.edge[i] = best; snap.from[i] = a; snap.to[i] = b;
+    snap.fromM[i] = bestT * lengthM; snap.toM[i] = (1 - bestT) * lengthM;
+    snap.accessM[i] = haversineDistanceM([lng, lat], [footLng, footLat]);
   });
-  return { node, accessM };
+  return snap;
+}
+
+/** Dijkstra sources for snapped facilities: both ends of each facility's edge, labelled by facility index. */
+export function sourcesFromSnap(snap: GraphSnap): GraphSource[] {
+  const sources: GraphSource[] = [];
+  for (let i = 0; i < snap.from.length; i++) {
+    if (snap.from[i]! < 0) continue;
+    sources.push({ node: snap.from[i]!, initialM: snap.accessM[i]! + snap.fromM[i]!, label: i });
+    sources.push({ node: snap.to[i]!, initialM: snap.accessM[i]! + snap.toM[i]!, label: i });
+  }
+  return sources;
+}
+
+/**
+ * Walking metres between two snapped points on the same edge, straight along it (Infinity when they
+ * are on different edges): Dijkstra from the edge ends alone would send them round via a junction.
+ */
+export function sameEdgeDistanceM(a: GraphSnap, i: number, b: GraphSnap, j: number): number {
+  if (a.edge[i]! < 0 || a.edge[i] !== b.edge[j]) return Infinity;
+  return Math.abs(a.fromM[i]! - b.fromM[j]!) + a.accessM[i]! + b.accessM[j]!;
 }

@@ -33,13 +33,13 @@ export function serviceRadiusM(station: Feature, options: ServiceRadiusOptions =
   const own = props["service_radius_m"];
   if (own !== undefined && own !== null) {
     if (typeof own !== "number" || !(own >= 0) || !Number.isFinite(own)) {
-      throw new GeoInputError(`${featureLabel(station, index)}: service_radius_m ${JSON.stringify(own)} is not a non-negative number`);
+      throw new GeoInputError(`stations, ${featureLabel(station, index)}: service_radius_m ${JSON.stringify(own)} is not a non-negative number`);
     }
     return { radiusM: own, source: "feature" };
   }
   const tier = props["tier"];
   if (typeof tier === "string" && radiusByTierM[tier] !== undefined) return { radiusM: radiusByTierM[tier]!, source: "tier" };
-  throw new GeoInputError(`${featureLabel(station, index)}: no service_radius_m, and no default radius for tier ${JSON.stringify(tier ?? null)}; pass a radius`);
+  throw new GeoInputError(`stations, ${featureLabel(station, index)}: no service_radius_m, and no default radius for tier ${JSON.stringify(tier ?? null)}; pass a radius`);
 }
 
 export interface ServiceAreasOptions extends ServiceRadiusOptions {

@@ -5,6 +5,7 @@
 import { readFileSync, existsSync, statSync } from "node:fs";
 import { resolve, dirname, isAbsolute } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { fileURLToPath } from "node:url";
 import type { FeatureCollection } from "geojson";
 import { LAYER_KINDS, STATUS_RANK, type Manifest, type ManifestLayer, type Status } from "../data/types.ts";
 import { GeoInputError, assertValidCollection } from "../analysis/validate-geojson.ts";
@@ -122,7 +123,7 @@ export function loadTierRadii(pkg: DataPackage): Record<string, number> {
 /** `<dir>/standards/life-circle.json`, falling back to the repository's geodata/standards. */
 export function loadLifeCircleStandards(pkg: DataPackage): LifeCircleStandards {
   const own = resolve(pkg.dir, "standards/life-circle.json");
-  const fallback = resolve(dirname(new URL(import.meta.url).pathname), "../../geodata/standards/life-circle.json");
+  const fallback = resolve(dirname(fileURLToPath(import.meta.url)), "../../geodata/standards/life-circle.json");
   const path = existsSync(own) ? own : fallback;
   const standards = readJson(path, "life-circle standards") as LifeCircleStandards;
   if (!Array.isArray(standards?.levels) || !Array.isArray(standards?.categories)) throw new PackageError(`${path}: expected "levels" and "categories" arrays`);
@@ -152,7 +153,11 @@ export function numberOption(value: string | undefined, name: string, { min = -I
  * Runs a command body and maps errors to exit codes: usage 2, bad data 1. Unexpected errors are
  * re-thrown for the dispatcher (exit 3); none of them prints a stack trace.
  */
-export async function runCommand(name: string, usage: string, body: () => Promise<number> | number): Promise<number> {
+export async function runCommand(name: string, usage: string, args: string[], body: () => Promise<number> | number): Promise<number> {
+  if (args.includes("--help") || args.includes("-h")) {
+    console.log(usage);
+    return 0;
+  }
   try {
     return await body();
   } catch (error) {

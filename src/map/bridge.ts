@@ -136,8 +136,9 @@ export class MapBridge {
       .map((l) => l.id);
   }
 
+  /** Our layers in the map's current order; others (deck.gl's layer groups) are left where they are. */
   private currentOrder(): string[] {
-    return this.map.getStyle().layers.map((l) => l.id);
+    return this.map.getStyle().layers.map((l) => l.id).filter((id) => this.layers.has(id));
   }
 
   private updateLayer(prev: LayerSpecification, next: LayerSpecification): void {

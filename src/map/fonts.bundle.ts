@@ -1,11 +1,21 @@
-/** Vite-specific half of fonts.ts: the bundled font files and their CSS. */
+/**
+ * Vite-specific half of fonts.ts: the bundled font files. First the label subset made by
+ * `npm run font:build` (every character of the package, seeds, story and UI), declared with its
+ * exact unicode ranges; then fontsource's slices for any other character (user data).
+ */
 import css from "@fontsource/noto-sans-sc/400.css?raw";
-import { fontFacesFromCss } from "./fonts.ts";
+import labelFontUrl from "./fonts/noto-sans-sc-labels.woff2?url";
+import labelChars from "./fonts/noto-sans-sc-labels.chars.txt?raw";
+import { MAP_FONT } from "./theme.ts";
+import { fontFacesFromCss, unicodeRanges } from "./fonts.ts";
 
 const FILES = import.meta.glob("/node_modules/@fontsource/noto-sans-sc/files/noto-sans-sc-*-400-normal.woff2", {
   query: "?url", import: "default", eager: true,
 }) as Record<string, string>;
 
 const byName = new Map(Object.entries(FILES).map(([path, url]) => [path.split("/").pop()!, url]));
+const slices = fontFacesFromCss(css, (file) => byName.get(file))[MAP_FONT] as { url: string; "unicode-range": string[] }[];
 
-export const MAP_FONT_FACES = fontFacesFromCss(css, (file) => byName.get(file));
+export const MAP_FONT_FACES = {
+  [MAP_FONT]: [{ url: labelFontUrl, "unicode-range": unicodeRanges(labelChars.replace(/\n$/, "")) }, ...slices],
+};

@@ -17,3 +17,17 @@ export function fontFacesFromCss(css: string, urlFor: (file: string) => string |
   }
   return { [MAP_FONT]: faces };
 }
+
+/** CSS unicode-range entries covering exactly these characters: "AB D" → ["U+20", "U+41-42", "U+44"]. */
+export function unicodeRanges(chars: string): string[] {
+  const codes = [...new Set([...chars].map((c) => c.codePointAt(0)!))].sort((a, b) => a - b);
+  const ranges: string[] = [];
+  const hex = (n: number) => n.toString(16).toUpperCase();
+  for (let i = 0; i < codes.length; ) {
+    let j = i;
+    while (j + 1 < codes.length && codes[j + 1] === codes[j]! + 1) j++;
+    ranges.push(codes[i] === codes[j] ? `U+${hex(codes[i]!)}` : `U+${hex(codes[i]!)}-${hex(codes[j]!)}`);
+    i = j + 1;
+  }
+  return ranges;
+}

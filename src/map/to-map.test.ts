@@ -8,7 +8,9 @@ import { outsideMask } from "./layers/county.layer.ts";
 import { townSeats } from "./layers/towns.layer.ts";
 import { LAYER_DEFS } from "./layers/registry.ts";
 import { imageForId } from "./icons.ts";
-import { fontFacesFromCss } from "./fonts.ts";
+import { fontFacesFromCss, unicodeRanges } from "./fonts.ts";
+import { readFileSync } from "node:fs";
+import { labelCharacters } from "../../scripts/build-map-font.ts";
 
 const square = (x: number, y: number, d = 0.01): FeatureCollection => ({
   type: "FeatureCollection",
@@ -124,6 +126,14 @@ describe("images drawn in code", () => {
 });
 
 describe("fonts", () => {
+  it("turns characters into minimal unicode ranges", () => {
+    expect(unicodeRanges("BA D嘉")).toEqual(["U+20", "U+41-42", "U+44", "U+5609"]);
+  });
+  it("has a label font covering every character of the package, seeds, story and UI (else: npm run font:build)", () => {
+    const committed = readFileSync(new URL("./fonts/noto-sans-sc-labels.chars.txt", import.meta.url), "utf8").replace(/\n$/, "");
+    const missing = [...labelCharacters()].filter((c) => !committed.includes(c));
+    expect(missing.join("")).toBe("");
+  });
   it("reads unicode ranges of fontsource CSS into font-faces", () => {
     const css = `@font-face { src: url(./files/a-1-400-normal.woff2) format('woff2'), url(./files/a-1-400-normal.woff) format('woff'); unicode-range: U+4e00-4e8f,U+20; }`;
     expect(fontFacesFromCss(css, (f) => `/x/${f}`)).toEqual({ "Noto Sans SC Regular": [{ url: "/x/a-1-400-normal.woff2", "unicode-range": ["U+4E00-4E8F", "U+20"] }] });

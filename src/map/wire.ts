@@ -89,7 +89,7 @@ function wireDeck(bridge: MapBridge): void {
         ...(stationRings && emergency ? [factories.stationRingsLayer(factories.stationsOf(display(emergency.fc)), firstLabel)] : []),
         ...(zoneExtrusion && zones ? [factories.zoneExtrusionLayer(factories.extrudedZonesOf(display(zones.fc)))] : []),
       ]);
-    });
+    }).catch((err: unknown) => console.error("deck.gl overlay failed:", err));
   });
 }
 

@@ -39,6 +39,16 @@ describe("computeLiveCoverage", () => {
     expect(live.summary.townsStatus).toBe("schematic");
     expect(live.summary.stationsStatus).toBe("approximate");
     expect(live.summary.stationCount).toBe(stations.fc.features.filter((f) => f.geometry).length);
+    expect(live.summary.placements).toEqual([]);
+  });
+
+  it("lists each distinct station placement the data states", async () => {
+    const placed = readFc("emergency.geojson");
+    placed.features.forEach((f, i) => (f.properties!["placement"] = i === 0 ? "assumed at county seat" : "assumed at township seat"));
+    await computeLiveCoverage([towns, layer("emergency", placed, "schematic")], runPure);
+    const live = liveCoverage.value;
+    if (live.state !== "done") throw new Error(JSON.stringify(live));
+    expect(live.summary.placements).toEqual(["assumed at county seat", "assumed at township seat"]);
   });
 
   it("does not run again for the same data", async () => {

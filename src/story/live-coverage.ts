@@ -22,8 +22,8 @@ export interface CoverageSummary {
   /** Manifest status of the inputs, so the stage can say how far to trust the numbers. */
   townsStatus: Status | null;
   stationsStatus: Status | null;
-  /** The stations' placement method as the data states it. */
-  stationsMethod: string | null;
+  /** How the stations were placed, as the data's `placement` property states it (distinct values). */
+  placements: string[];
 }
 
 export type LiveCoverage =
@@ -64,7 +64,7 @@ export function summariseCoverage(
     method: result.method,
     townsStatus: towns.meta?.status ?? null,
     stationsStatus: stations.meta?.status ?? null,
-    stationsMethod: located.map((f) => f.properties?.["method"]).find((m): m is string => typeof m === "string") ?? null,
+    placements: [...new Set(located.map((f) => f.properties?.["placement"]).filter((p): p is string => typeof p === "string"))],
   };
 }
 

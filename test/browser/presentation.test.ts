@@ -179,6 +179,36 @@ describe("presentation mode", () => {
     await page.close();
   });
 
+  it("opens a presenter window with notes and the next chapter, whose keys drive the tour", async () => {
+    const { page } = await open(browser, `${served.baseUrl}?present`);
+    await mapIdle(page);
+    const [popup] = await Promise.all([page.waitForEvent("popup"), page.locator(".stage-presenter").click()]);
+    await popup.locator(".presenter h1").waitFor();
+    assert.equal(await popup.locator(".presenter h1").textContent(), story.chapters[0]!.headline.zh);
+    assert.equal(await popup.locator(".presenter .notes").textContent(), story.chapters[0]!.notes?.zh);
+    assert.match((await popup.locator(".presenter .next").textContent()) ?? "", new RegExp(story.chapters[1]!.headline.zh));
+    await popup.keyboard.press("PageDown");
+    assert.equal((await storyHook(page)).index, 1);
+    assert.equal(await popup.locator(".presenter h1").textContent(), story.chapters[1]!.headline.zh);
+    assert.equal(await headline(page), story.chapters[1]!.headline.zh);
+    await popup.close();
+    await page.close();
+  });
+
+  it("prints a handout with one page per chapter", async () => {
+    const { page } = await open(browser, served.baseUrl);
+    await mapIdle(page);
+    await page.emulateMedia({ media: "print" });
+    assert.equal(await page.locator(".handout-page").count(), story.chapters.length);
+    assert.equal(await page.locator(".handout-page").first().isVisible(), true);
+    assert.equal(await page.locator(".topbar").isVisible(), false);
+    assert.equal(await page.locator("#map").isVisible(), false);
+    const pdf = await page.pdf({ format: "A4" });
+    const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+    assert.equal(pages, story.chapters.length);
+    await page.close();
+  });
+
   it("never requested anything outside localhost", () => {
     assert.deepEqual(browser.outside, []);
   });

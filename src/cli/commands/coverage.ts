@@ -6,6 +6,7 @@
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from "geojson";
 import { coverageByPolygon } from "../../analysis/service-coverage.ts";
 import { areaStatistics } from "../../analysis/area-statistics.ts";
+import { redundancyByPolygon } from "../../analysis/redundancy.ts";
 import {
   DEFAULT_PACKAGE_DIR,
   formatTable,
@@ -26,7 +27,9 @@ const USAGE = `usage: npm run atlas -- coverage --layer <layer-id|kind|file> [--
   --radius   one radius in metres for every station (default: per-feature service_radius_m, else the tier default)
   --by       polygon layer to report on (default: towns)
   --package  data package directory (default: ${DEFAULT_PACKAGE_DIR})
-  --json     print { radius_m, areas: [{ code, name, area_km2, covered_km2, covered_pct }], total, method, caveats }`;
+  --redundancy  also report the share of each township covered by 0, 1, 2 and 3+ stations (100 m grid)
+  --json     print { radius_m, areas: [{ code, name, area_km2, covered_km2, covered_pct }], total, method, caveats }
+             (plus "redundancy" with --redundancy)`;
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
@@ -41,13 +44,14 @@ export function statusCaveats(layers: LoadedLayer[]): string[] {
 }
 
 export async function run(args: string[]): Promise<number> {
-  return runCommand("coverage", USAGE, () => {
+  return runCommand("coverage", USAGE, args, () => {
     const values = parseCommandArgs(args, {
       layer: { type: "string", default: "emergency" },
       radius: { type: "string" },
       by: { type: "string", default: "towns" },
       package: { type: "string", default: DEFAULT_PACKAGE_DIR },
       json: { type: "boolean", default: false },
+      redundancy: { type: "boolean", default: false },
     });
     const radiusM = numberOption(values.radius, "radius", { min: 0 });
     const pkg = loadPackage(values.package);
@@ -55,7 +59,9 @@ export async function run(args: string[]): Promise<number> {
     const areas = resolveLayer(pkg, values.by!);
     const points = { type: "FeatureCollection", features: stations.collection.features.filter((f) => f.geometry?.type === "Point") } as FeatureCollection<Point>;
     const polygons = { type: "FeatureCollection", features: areas.collection.features.filter((f) => f.geometry?.type === "Polygon" || f.geometry?.type === "MultiPolygon") } as FeatureCollection<Polygon | MultiPolygon>;
-    const result = coverageByPolygon(points, polygons, { ...(radiusM !== undefined ? { radiusM } : { radiusByTierM: loadTierRadii(pkg) }) });
+    const radiusOptions = radiusM !== undefined ? { radiusM } : { radiusByTierM: loadTierRadii(pkg) };
+    const result = coverageByPolygon(points, polygons, radiusOptions);
+    const redundancy = values.redundancy ? redundancyByPolygon(points, polygons, radiusOptions) : undefined;
     const caveats = [
       ...statusCaveats([stations, areas]),
       ...(points.features.length === 0 ? [`layer "${stations.layer.id}" has no point features: nothing is covered`] : []),
@@ -70,6 +76,7 @@ export async function run(args: string[]): Promise<number> {
         total: { area_km2: round(result.total.area_km2, 3), covered_km2: round(result.total.covered_km2, 3), covered_pct: round(result.total.covered_pct, 2) },
         method: result.method,
         caveats,
+        ...(redundancy ? { redundancy: redundancy.map((r) => ({ ...r, pct_by_count: Object.fromEntries(Object.entries(r.pct_by_count).map(([k, v]) => [k, round(v, 2)])) })) } : {}),
       }));
       return 0;
     }
@@ -82,6 +89,10 @@ export async function run(args: string[]): Promise<number> {
         ["", "total", round(result.total.area_km2, 2), "", round(result.total.covered_km2, 2), round(result.total.covered_pct, 1)],
       ],
     ));
+    if (redundancy) {
+      console.log("\nRedundancy: share of area within reach of N stations (100 m grid)\n");
+      console.log(formatTable(["code", "name", "0 %", "1 %", "2 %", "3+ %"], redundancy.map((r) => [r.code, r.name, ...Object.values(r.pct_by_count).map((v) => round(v, 1))])));
+    }
     console.log(`\nmethod: ${result.method}`);
     for (const caveat of caveats) console.log(`caveat: ${caveat}`);
     return 0;

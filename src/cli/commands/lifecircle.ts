@@ -61,7 +61,7 @@ export function polygonsOf(collection: FeatureCollection): FeatureCollection<Pol
 }
 
 export async function run(args: string[]): Promise<number> {
-  return runCommand("lifecircle", USAGE, () => {
+  return runCommand("lifecircle", USAGE, args, () => {
     const values = parseCommandArgs(args, {
       township: { type: "string" },
       grid: { type: "string", default: "100" },

@@ -30,7 +30,7 @@ const USAGE = `usage: npm run atlas -- suggest --category <c> --radius <metres> 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 export async function run(args: string[]): Promise<number> {
-  return runCommand("suggest", USAGE, () => {
+  return runCommand("suggest", USAGE, args, () => {
     const values = parseCommandArgs(args, {
       category: { type: "string" },
       radius: { type: "string" },
@@ -74,6 +74,7 @@ export async function run(args: string[]): Promise<number> {
     const caveats = [
       ...statusCaveats([area, ...sourceLayers]),
       `${existingPoints.length} existing "${values.category}" facilities count as covering; demand is area-weighted ${cellSizeM} m cells; candidates every ${spacingM} m`,
+      "demand is area, not people: where demand is uniform many sites tie and the pick among them (lowest candidate index) is arbitrary",
       "greedy maximal coverage (within 1 − 1/e of the optimum), straight-line radius; a suggestion is a place to look, not a site decision",
     ];
     if (values.json) {

@@ -78,7 +78,7 @@ function mutateInsideZip(bytes: Uint8Array, rand: () => number): Uint8Array {
   const names = Object.keys(entries);
   const target = names[Math.floor(rand() * names.length)];
   entries[target] = mutateBytes(entries[target], rand);
-  return zipSync(entries);
+  return zipSync(entries, { mtime: new Date(2026, 0, 1) });
 }
 
 function deepNesting(rand: () => number): Uint8Array {

@@ -61,16 +61,13 @@ export function importCsv(
   const inDegrees = valid.filter(([x, y]) => Math.abs(x) <= 180 && Math.abs(y) <= 90).length;
   const mostlyDegrees = inDegrees >= valid.length * 0.9;
 
+  const propertyColumns = headers.map((header, i) => [header, i] as const).filter(([, i]) => options.keepCoordinateColumns || !geometryColumns.has(i));
   const features: Feature<Geometry | null>[] = [];
   let badRows = 0;
   dataRows.forEach((row, index) => {
     if (options.signal?.aborted) throw cancelledError(file.name);
     if (index % 10_000 === 0) options.onProgress?.({ phase: "parse", done: index, total: dataRows.length, unit: "rows" });
-    const properties = Object.fromEntries(
-      headers
-        .map((header, i) => [header, row[i] ?? ""] as const)
-        .filter((_, i) => options.keepCoordinateColumns || !geometryColumns.has(i)),
-    );
+    const properties = Object.fromEntries(propertyColumns.map(([header, i]) => [header, row[i] ?? ""]));
     if (!hasGeometry) {
       features.push({ type: "Feature", properties, geometry: null });
       return;

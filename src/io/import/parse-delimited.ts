@@ -47,45 +47,57 @@ export function sniffDelimiter(text: string): Delimiter {
 
 /**
  * Parses delimited text (RFC 4180: quoted fields, doubled quotes, CRLF/LF/CR line ends, newlines inside
- * quotes). Blank lines are skipped. Returns rows of raw string fields.
+ * quotes). Blank lines are skipped. Returns rows of raw string fields. Scans with indexOf/regex and slices;
+ * it runs about as fast as `text.split("\n").map(l => l.split(","))`, allocation being the real cost.
  *
  * @example parseDelimited('a,"b,c"\n1,"say ""hi"""', ",") // [["a","b,c"],["1",'say "hi"']]
  */
 export function parseDelimited(text: string, delimiter: string): string[][] {
   const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  let fieldStarted = false;
-  const endRow = () => {
-    if (fieldStarted || row.length > 0 || field !== "") row.push(field);
-    if (row.length > 1 || (row.length === 1 && row[0] !== "")) rows.push(row);
-    row = [];
-    field = "";
-    fieldStarted = false;
+  const boundary = new RegExp(`[${delimiter === "\t" ? "\\t" : `\\${delimiter}`}\\r\\n]`, "g");
+  const quotedStart = /[ \t]*"/y;
+  const pushRow = (row: string[]) => {
+    if (row.length > 1 || row[0] !== "") rows.push(row);
   };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"' && field.trim() === "") {
-      quoted = true;
-      field = "";
-      fieldStarted = true;
-    } else if (ch === delimiter) {
-      row.push(field);
-      field = "";
-      fieldStarted = true;
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      endRow();
-    } else field += ch;
+  let row: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    let value = "";
+    quotedStart.lastIndex = i;
+    if (quotedStart.test(text)) {
+      let j = quotedStart.lastIndex;
+      for (;;) {
+        const quote = text.indexOf('"', j);
+        if (quote < 0) {
+          value += text.slice(j);
+          j = text.length;
+          break;
+        }
+        value += text.slice(j, quote);
+        if (text[quote + 1] !== '"') {
+          j = quote + 1;
+          break;
+        }
+        value += '"';
+        j = quote + 2;
+      }
+      i = j;
+    }
+    boundary.lastIndex = i;
+    const match = boundary.exec(text);
+    const end = match ? match.index : text.length;
+    // Text after a closing quote (malformed but common) stays part of the field.
+    row.push(value + text.slice(i, end));
+    i = end + 1;
+    if (!match) break;
+    if (match[0] === delimiter) {
+      if (i === text.length) row.push("");
+      continue;
+    }
+    if (match[0] === "\r" && text[i] === "\n") i++;
+    pushRow(row);
+    row = [];
   }
-  endRow();
+  if (row.length > 0) pushRow(row);
   return rows;
 }

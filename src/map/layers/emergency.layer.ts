@@ -18,8 +18,10 @@ export const emergencyLayer: LayerDef = {
     {
       id: `${ctx.sourceId}-halo`, type: "circle", source: ctx.sourceId, filter: IS_POINT, layout: { visibility: visibility(ctx) },
       paint: {
-        "circle-radius": ["case", ["boolean", ["feature-state", "selected"], false], 16, ["boolean", ["feature-state", "hover"], false], 14, 0],
-        "circle-color": ctx.theme.highlight, "circle-opacity": 0.6 * ctx.opacity,
+        // Also the click target: icons are symbols, which hit-testing skips, so the halo is always there, just clear.
+        "circle-radius": ["case", ["boolean", ["feature-state", "selected"], false], 16, ["boolean", ["feature-state", "hover"], false], 14, 11],
+        "circle-color": ctx.theme.highlight,
+        "circle-opacity": ["case", ["any", ["boolean", ["feature-state", "selected"], false], ["boolean", ["feature-state", "hover"], false]], 0.6 * ctx.opacity, 0],
       },
     },
     {

@@ -6,6 +6,7 @@ import { citation, figureById, formatFigure } from "../../data/seeds.ts";
 import { lang } from "../../state/app-state.ts";
 import type { StoryFigure } from "../../story/story-types.ts";
 import { liveCoverage, type CoverageSummary } from "../../story/live-coverage.ts";
+import type { StringKey } from "../../i18n/strings.ts";
 import { StatusBadge } from "../StatusBadge.tsx";
 import { pick, t } from "../i18n.ts";
 
@@ -19,7 +20,7 @@ function SeedFigureCard({ id }: { id: string }) {
       <span class="figure-value">{formatFigure(figure, lang.value)}</span>
       <span class="figure-label">
         {pick(figure.label)}
-        {figure.year ? ` (${figure.year})` : ""}
+        {figure.year ? (lang.value === "zh" ? `（${figure.year}）` : ` (${figure.year})`) : ""}
         {figure.target && <span class="figure-target">{t("story.target")}</span>}
       </span>
       <cite>{citation(figure, lang.value)}</cite>
@@ -27,16 +28,28 @@ function SeedFigureCard({ id }: { id: string }) {
   );
 }
 
+/** Placement notes the data package uses; others are shown as written. */
+const PLACEMENT_LABELS: Record<string, StringKey> = {
+  "assumed at township seat": "story.placement.township",
+  "assumed at county seat": "story.placement.county",
+};
+
 function liveValue(id: Extract<StoryFigure, { computed: string }>["computed"], summary: CoverageSummary): string {
   const km2 = t("units.km2");
   switch (id) {
     case "coverage.covered_pct":
       return `${formatNumber(summary.coveredPct)}%`;
     case "coverage.covered_km2":
-      return `${formatNumber(summary.coveredKm2, 0)} / ${formatNumber(summary.areaKm2, 0)} ${km2}`;
+      return `${formatNumber(summary.coveredKm2, 0)} ${km2}`;
     case "coverage.least_covered_town":
       return summary.leastCovered ? `${pick(summary.leastCovered.name)} ${formatNumber(summary.leastCovered.coveredPct)}%` : "—";
   }
+}
+
+function liveLabel(id: Extract<StoryFigure, { computed: string }>["computed"], summary: CoverageSummary | null): string {
+  const label = t(`story.computed.${id}`);
+  if (id !== "coverage.covered_km2") return label;
+  return label.replace("{total}", summary ? `${formatNumber(summary.areaKm2, 0)} ${t("units.km2")}` : "…");
 }
 
 function LiveFigureCard({ id }: { id: Extract<StoryFigure, { computed: string }>["computed"] }) {
@@ -45,7 +58,7 @@ function LiveFigureCard({ id }: { id: Extract<StoryFigure, { computed: string }>
   return (
     <li class={`stage-figure live live-${live.state}`} data-computed={id}>
       <span class="figure-value">{value}</span>
-      <span class="figure-label">{t(`story.computed.${id}`)}</span>
+      <span class="figure-label">{liveLabel(id, live.state === "done" ? live.summary : null)}</span>
       <cite>
         <span class="live-tag">{t("story.live")}</span>
         {live.state === "error" && ` — ${live.message}`}
@@ -65,7 +78,7 @@ function LiveMethod() {
       {t("story.liveMethod")} · {t("story.liveRadius")} {radii} · {t("story.liveStations")} {summary.stationCount}
       <br />
       {t("story.liveData")}: {t("story.liveTowns")} <StatusBadge status={summary.townsStatus} /> · {t("story.liveStations")} <StatusBadge status={summary.stationsStatus} />
-      {summary.stationsMethod && <> — {summary.stationsMethod}</>}
+      {summary.placements.map((p) => (PLACEMENT_LABELS[p] ? t(PLACEMENT_LABELS[p]) : p)).map((text) => <span key={text}> · {text}</span>)}
     </p>
   );
 }

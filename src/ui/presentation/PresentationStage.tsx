@@ -5,56 +5,25 @@
  */
 import { useEffect, useLayoutEffect } from "preact/hooks";
 import { seedDigest } from "../../data/seeds.ts";
-import { lang, layers, setLang } from "../../state/app-state.ts";
+import { lang, layers } from "../../state/app-state.ts";
 import {
-  chapterCount, chapterIndex, currentChapter, exitStory, first, goTo, last, next, paused, prev, resume, story, storyActive, togglePause,
+  chapterCount, chapterIndex, currentChapter, exitStory, goTo, next, paused, prev, story, storyActive, togglePause,
 } from "../../story/story-state.ts";
 import type { StoryChapter } from "../../story/story-types.ts";
 import { Legend } from "../Legend.tsx";
 import { pick, t } from "../i18n.ts";
 import { ChapterFigures } from "./ChapterFigures.tsx";
+import { openPresenterView } from "./PresenterView.tsx";
 import { StoryHandout } from "./StoryHandout.tsx";
-import { storyKeyAction, type StoryKeyAction } from "./story-keys.ts";
+import { onStoryKeyDown, toggleLang } from "./story-controls.ts";
 import "./presentation.css";
-
-const toggleLang = () => setLang(lang.peek() === "zh" ? "en" : "zh");
-
-function runAction(action: StoryKeyAction): void {
-  switch (action.type) {
-    case "next": return next();
-    case "prev": return prev();
-    case "first": return first();
-    case "last": return last();
-    case "goTo": return goTo(action.index);
-    case "exit": return exitStory();
-    case "togglePause": return togglePause();
-    case "resume": return resume();
-    case "toggleLang": return toggleLang();
-  }
-}
-
-/** Typing in a field (search, Tianditu key) or pressing a focused button must not drive the tour. */
-function isOwnKey(event: KeyboardEvent): boolean {
-  const target = event.target as HTMLElement | null;
-  if (!target) return false;
-  if (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName)) return true;
-  return target.tagName === "BUTTON" && (event.key === " " || event.key === "Enter");
-}
 
 function useStoryKeys(): void {
   useEffect(() => {
     if (!storyActive.value) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.altKey || event.ctrlKey || event.metaKey || isOwnKey(event)) return;
-      const action = storyKeyAction(event.key, paused.peek());
-      if (!action) return;
-      event.preventDefault();
-      event.stopPropagation();
-      runAction(action);
-    };
     // Capture phase: runs before MapLibre's own keyboard handler on the canvas.
-    window.addEventListener("keydown", onKey, { capture: true });
-    return () => window.removeEventListener("keydown", onKey, { capture: true });
+    window.addEventListener("keydown", onStoryKeyDown, { capture: true });
+    return () => window.removeEventListener("keydown", onStoryKeyDown, { capture: true });
   }, [storyActive.value]);
 }
 
@@ -93,18 +62,22 @@ function SchematicBadge({ chapter }: { chapter: StoryChapter }) {
   );
 }
 
+/** Places listed per experience before "and N more", so the list fits the stage. */
+const MAX_PLACES = 3;
+
 function ExperienceList({ set }: { set: "2017" | "2021" }) {
   const experiences = seedDigest.experiences.filter((e) => e.set === set);
   return (
     <section class="stage-experiences" aria-label={t("story.experiences")}>
       <ol>
         {experiences.map((e) => {
-          const places = e.places.filter((p) => p !== "county");
+          const places = e.places.filter((p) => p !== "county").map(featureName);
+          const shown = places.length > MAX_PLACES ? [...places.slice(0, MAX_PLACES - 1), t("story.more").replace("{n}", String(places.length - MAX_PLACES + 1))] : places;
           return (
             <li key={e.id} data-experience={e.id}>
               <span class="experience-title">{pick(e.title)}</span>
               <span class="experience-places">
-                {places.length ? places.map(featureName).join(lang.value === "zh" ? "、" : ", ") : t("story.countyWide")}
+                {shown.length ? shown.join(lang.value === "zh" ? "、" : ", ") : t("story.countyWide")}
               </span>
             </li>
           );
@@ -118,7 +91,7 @@ function ChapterPanel({ chapter }: { chapter: StoryChapter }) {
   const highlighted = chapter.highlight ?? [];
   return (
     <section class="stage-chapter" aria-live="polite" data-chapter={chapter.id} lang={lang.value === "zh" ? "zh-CN" : "en"}>
-      <p class="stage-kicker">{pick(story.value.title)} · {t("story.chapter")} {chapterIndex.value + 1}</p>
+      <p class="stage-kicker">{pick(story.value.title)} · {t("story.chapterN").replace("{n}", String(chapterIndex.value + 1))}</p>
       <h2 class="stage-headline">{pick(chapter.headline)}</h2>
       <SchematicBadge chapter={chapter} />
       <p class="stage-text">{pick(chapter.text)}</p>
@@ -163,6 +136,7 @@ function StageBar() {
       <button class={`stage-button stage-pause${isPaused ? " is-paused" : ""}`} onMouseDown={noFocus} onClick={togglePause} title={t("story.pause")}>
         {isPaused ? `▶ ${t("story.resume")}` : `❚❚ ${t("story.pauseShort")}`}
       </button>
+      <button class="stage-button stage-presenter" onMouseDown={noFocus} onClick={openPresenterView} title={t("story.presenterLabel")}>{t("story.presenter")}</button>
       <button class="stage-button stage-exit" onMouseDown={noFocus} onClick={exitStory} aria-label={t("story.exit")} title={t("story.exit")}>✕</button>
       {!isPaused && <span class="stage-keys">{t("story.keys")}</span>}
     </nav>

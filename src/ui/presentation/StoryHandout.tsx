@@ -12,7 +12,7 @@ export function StoryHandout() {
     <div class="story-handout" aria-hidden="true">
       {chapters.map((chapter, i) => (
         <article key={chapter.id} class="handout-page">
-          <p class="stage-kicker">{pick(title)} · {t("story.handout")} · {t("story.chapter")} {i + 1} / {chapters.length}</p>
+          <p class="stage-kicker">{pick(title)} · {t("story.handout")} · {t("story.chapterN").replace("{n}", String(i + 1))} / {chapters.length}</p>
           <h2>{pick(chapter.headline)}</h2>
           <p>{pick(chapter.text)}</p>
           <ChapterFigures figures={chapter.figures} />

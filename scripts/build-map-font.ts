@@ -1,0 +1,46 @@
+/**
+ * `npm run font:build`: makes the one small font file the map labels need. It subsets the full
+ * Noto Sans SC Regular (OFL-1.1, npm @expo-google-fonts/noto-sans-sc) to every character that the
+ * data package, the seeds digest, the story and the UI strings use, plus ASCII and common
+ * punctuation. One ~100 kB file instead of ~20 of fontsource's unicode-range slices makes Chinese
+ * labels appear with the first idle frame. Characters outside it (e.g. in imported files) fall back
+ * to the fontsource slices declared after it (src/map/fonts.bundle.ts).
+ */
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import subsetFont from "subset-font";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const OUT_DIR = join(ROOT, "src/map/fonts");
+const SOURCE_FONT = join(ROOT, "node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf");
+
+/** Text files whose characters may end up on the map. */
+export function labelTextSources(root = ROOT): string[] {
+  const inDir = (dir: string, ext: RegExp) =>
+    readdirSync(join(root, dir)).filter((f) => ext.test(f)).map((f) => join(root, dir, f));
+  return [
+    ...inDir("geodata", /\.(geo)?json$/),
+    join(root, "seeds/digest.json"),
+    ...inDir("src/story", /\.json$/),
+    join(root, "src/i18n/strings.ts"),
+  ];
+}
+
+/** The sorted, de-duplicated characters of all label sources, with ASCII and CJK punctuation. */
+export function labelCharacters(root = ROOT): string {
+  const chars = new Set<string>();
+  for (let c = 0x20; c < 0x7f; c++) chars.add(String.fromCodePoint(c));
+  for (const c of "·—–、。,:;!?()《》“”‘’〔〕【】°′″²³±×÷…～") chars.add(c);
+  for (const file of labelTextSources(root)) {
+    for (const c of readFileSync(file, "utf8")) if (c.codePointAt(0)! >= 0x80) chars.add(c);
+  }
+  return [...chars].sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!).join("");
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const text = labelCharacters();
+  const font = await subsetFont(readFileSync(SOURCE_FONT), text, { targetFormat: "woff2" });
+  writeFileSync(join(OUT_DIR, "noto-sans-sc-labels.woff2"), font);
+  writeFileSync(join(OUT_DIR, "noto-sans-sc-labels.chars.txt"), `${text}\n`);
+  console.log(`map font: ${[...text].length} characters, ${(font.length / 1024).toFixed(0)} kB → src/map/fonts/noto-sans-sc-labels.woff2`);
+}
