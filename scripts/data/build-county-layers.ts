@@ -59,9 +59,12 @@ export function repairOutline(geometry: Polygon | MultiPolygon): Polygon | Multi
   const polygons = rounded.type === "Polygon" ? [rounded.coordinates] : rounded.coordinates;
   const noded = polyclip.union(polygons as polyclip.Geom, ...polygons.map((p) => p as polyclip.Geom));
   const cleaned = roundGeometry<MultiPolygon>({ type: "MultiPolygon", coordinates: noded as Position[][][] }, OUTLINE_DECIMALS);
-  // Re-noding splits off pockets of a few vertices where the quantised ring touched itself; they are
-  // rounding artefacts (< 0.05 km²), not territory, and would each get a label.
-  const parts = cleaned.coordinates.filter((p) => p[0] && p[0].length >= 4 && turf.area(turf.polygon(p)) >= 50_000);
+  // Re-noding splits off pockets and pin-holes of a few vertices where the quantised ring touched itself; they
+  // are rounding artefacts (< 0.05 km²), not territory, and would each get a label.
+  const isPocket = (ring: Position[]) => ring.length < 4 || turf.area(turf.polygon([ring])) < 50_000;
+  const parts = cleaned.coordinates
+    .filter((p) => p[0] && !isPocket(p[0]))
+    .map(([outer, ...holes]) => [outer!, ...holes.filter((h) => !isPocket(h))]);
   const single: Polygon | MultiPolygon = parts.length === 1 ? { type: "Polygon", coordinates: parts[0]! } : { type: "MultiPolygon", coordinates: parts };
   return turf.rewind(single, { mutate: false }) as Polygon | MultiPolygon;
 }

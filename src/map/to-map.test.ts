@@ -6,6 +6,7 @@ import { LIGHT, type Theme } from "./theme.ts";
 import { toMapData, type MapLayerInput } from "./to-map.ts";
 import { outsideMask } from "./layers/county.layer.ts";
 import { townSeats } from "./layers/towns.layer.ts";
+import { provinceLabels } from "./layers/neighbours.layer.ts";
 import { LAYER_DEFS } from "./layers/registry.ts";
 import { imageForId } from "./icons.ts";
 import { fontFacesFromCss, unicodeRanges } from "./fonts.ts";
@@ -105,6 +106,17 @@ describe("derived sources", () => {
   it("masks the world outside the county with the county as a hole", () => {
     const mask = outsideMask(square(120.9, 30.85));
     expect((mask.features[0]!.geometry as GeoJSON.Polygon).coordinates).toHaveLength(2);
+  });
+  it("labels each province once, at the middle of its districts", () => {
+    const a = square(121.0, 31.0, 0.2);
+    const b = square(121.2, 30.8, 0.2);
+    a.features[0]!.properties = { province: "上海市", province_en: "Shanghai" };
+    b.features[0]!.properties = { province: "上海市", province_en: "Shanghai" };
+    const labels = provinceLabels({ type: "FeatureCollection", features: [...a.features, ...b.features] });
+    expect(labels.features).toHaveLength(1);
+    expect(labels.features[0]!.geometry.coordinates[0]).toBeCloseTo(121.2, 9);
+    expect(labels.features[0]!.geometry.coordinates[1]).toBeCloseTo(31.0, 9);
+    expect(labels.features[0]!.properties).toEqual({ name: "上海市", name_en: "Shanghai" });
   });
   it("puts township labels at their seats", () => {
     expect(townSeats(square(120.9, 30.85)).features[0]!.geometry.coordinates).toEqual([120.9, 30.85]);

@@ -1,26 +1,23 @@
 import type { FeatureCollection, Point } from "geojson";
+import { bboxOf, type BBox } from "../../data/bbox.ts";
 import type { LayerDef } from "./layer-def.ts";
 import { labelLayer, polygonLayers } from "./draw.ts";
 
-/** One label point per province, at the middle of its neighbouring districts' bounding boxes. */
+/** One label point per province, at the middle of its neighbouring districts' combined bounding box. */
 export function provinceLabels(fc: FeatureCollection): FeatureCollection<Point> {
-  const byProvince = new Map<string, { en: string; xs: number[]; ys: number[] }>();
+  const byProvince = new Map<string, { en: string; box: BBox }>();
   for (const f of fc.features) {
     const province = String(f.properties?.province ?? "");
-    if (!province || !f.geometry) continue;
-    const entry = byProvince.get(province) ?? { en: String(f.properties?.province_en ?? province), xs: [], ys: [] };
-    const walk = (c: unknown): void => {
-      if (Array.isArray(c) && typeof c[0] === "number") { entry.xs.push(c[0] as number); entry.ys.push(c[1] as number); }
-      else if (Array.isArray(c)) c.forEach(walk);
-    };
-    if ("coordinates" in f.geometry) walk(f.geometry.coordinates);
-    byProvince.set(province, entry);
+    const box = bboxOf(f.geometry);
+    if (!province || !box) continue;
+    const prev = byProvince.get(province)?.box;
+    const merged: BBox = prev ? [Math.min(prev[0], box[0]), Math.min(prev[1], box[1]), Math.max(prev[2], box[2]), Math.max(prev[3], box[3])] : box;
+    byProvince.set(province, { en: String(f.properties?.province_en ?? province), box: merged });
   }
-  const mid = (v: number[]) => (Math.min(...v) + Math.max(...v)) / 2;
   return {
     type: "FeatureCollection",
-    features: [...byProvince].map(([zh, { en, xs, ys }]) => ({
-      type: "Feature", properties: { name: zh, name_en: en }, geometry: { type: "Point", coordinates: [mid(xs), mid(ys)] },
+    features: [...byProvince].map(([zh, { en, box }]) => ({
+      type: "Feature", properties: { name: zh, name_en: en }, geometry: { type: "Point", coordinates: [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2] },
     })),
   };
 }
