@@ -1,3 +1,4 @@
+import { useEffect, useRef } from "preact/hooks";
 import { lang, select, selectedFeature } from "../state/app-state.ts";
 import { layerDef } from "../map/layers/registry.ts";
 import { citation, experiencesForPlace, figureById, figuresForPlace, formatFigure } from "../data/seeds.ts";
@@ -17,6 +18,12 @@ function figuresOf(featureId: string, ids: unknown): SeedFigure[] {
 
 export function FeatureCard() {
   const current = selectedFeature.value;
+  const closeButton = useRef<HTMLButtonElement>(null);
+  const featureId = current ? String(current.feature.properties.id) : null;
+  // A newly opened card takes the focus, so Esc closes it and Tab walks its contents.
+  useEffect(() => {
+    if (featureId && !document.activeElement?.closest(".feature-card")) closeButton.current?.focus({ preventScroll: true });
+  }, [featureId]);
   if (!current) return null;
   const { layer, feature } = current;
   const p = feature.properties;
@@ -37,7 +44,7 @@ export function FeatureCard() {
           {secondary && <div class="card-subtitle">{String(secondary)}</div>}
           <div class="card-layer">{t("card.layer")}: {pick(layer.title)}</div>
         </div>
-        <button class="icon-button" onClick={() => select(null)} title={t("card.close")} aria-label={t("card.close")} autofocus>×</button>
+        <button ref={closeButton} class="icon-button" onClick={() => select(null)} title={t("card.close")} aria-label={t("card.close")}>×</button>
       </div>
       {!feature.geometry && <p class="card-note">{t("card.noGeometry")}</p>}
       {(declared.length > 0 || others.length > 0) && (

@@ -146,6 +146,28 @@ describe("explorer", () => {
     await page.close();
   });
 
+  it("reaches and operates the layer toggles, search and card with the keyboard alone", async () => {
+    const { page } = await open(browser, served.baseUrl);
+    await mapIdle(page);
+    const focusedIs = (selector: string) => page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector);
+    let reached = false;
+    for (let i = 0; i < 40 && !reached; i++) {
+      await page.keyboard.press("Tab");
+      reached = await focusedIs('[data-layer="water"] input[type=checkbox]');
+    }
+    assert.ok(reached, "Tab never reached the water layer toggle");
+    await page.keyboard.press("Space");
+    assert.equal(await page.evaluate(() => window.__atlas!.layers.find((l) => l.kind === "water")!.visible), false);
+    await page.locator(".search input").focus();
+    await page.keyboard.type("西塘镇");
+    await page.keyboard.press("Enter");
+    await page.locator(".feature-card").waitFor();
+    await page.waitForFunction(() => document.activeElement?.closest(".feature-card") !== null);
+    await page.keyboard.press("Escape");
+    await page.locator(".feature-card").waitFor({ state: "detached" });
+    await page.close();
+  });
+
   it("made no request outside localhost in the default configuration", () => {
     assert.deepEqual(browser.outside, []);
   });
