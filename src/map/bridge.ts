@@ -185,6 +185,11 @@ export class MapBridge {
     this.map.fitBounds([[bounds[0], bounds[1]], [bounds[2], bounds[3]]], { padding, maxZoom, duration });
   }
 
+  /** Calls `listener` with the clicked position (WGS84 as displayed) on every map click; for what-if placement. */
+  onMapClick(listener: (lngLat: [number, number]) => void): void {
+    this.map.on("click", (e) => listener([e.lngLat.lng, e.lngLat.lat]));
+  }
+
   addControl(control: IControl): void {
     this.map.addControl(control);
   }

@@ -18,6 +18,8 @@ export interface MapLayerInput {
   fc: FeatureCollection;
   visible: boolean;
   opacity: number;
+  /** User-chosen colour (imported layers). */
+  color?: string;
 }
 
 export interface MapInput {
@@ -44,6 +46,27 @@ function extraSources(kind: LayerKind, fc: FeatureCollection): Record<string, Fe
   return extras;
 }
 
+const slimCache = new WeakMap<FeatureCollection, FeatureCollection>();
+/** The features with only `keys` in their properties (same object for the same input, for the bridge's reference check). */
+export function withMapProperties(fc: FeatureCollection, keys: string[]): FeatureCollection {
+  let slim = slimCache.get(fc);
+  if (!slim) {
+    slim = {
+      type: "FeatureCollection",
+      features: fc.features.map((f) => {
+        const properties: Record<string, unknown> = {};
+        for (const key of keys) {
+          const value = f.properties?.[key];
+          if (value !== undefined && Object.hasOwn(f.properties!, key)) properties[key] = typeof value === "object" && value !== null ? JSON.stringify(value) : value;
+        }
+        return { type: "Feature", geometry: f.geometry, properties };
+      }),
+    };
+    slimCache.set(fc, slim);
+  }
+  return slim;
+}
+
 export function toMapData({ layers, lang, theme, basemap, basemapKey }: MapInput): MapData {
   const display = basemap.crs === "gcj02" ? shiftForDisplay : <T extends FeatureCollection>(fc: T) => fc;
   const geojson: Record<string, FeatureCollection> = {};
@@ -56,11 +79,11 @@ export function toMapData({ layers, lang, theme, basemap, basemapKey }: MapInput
     .sort((a, b) => drawOrder(a.layer.kind) - drawOrder(b.layer.kind) || a.index - b.index);
   for (const { layer } of ordered) {
     const def = layerDef(layer.kind);
-    geojson[layer.id] = display(layer.fc);
+    geojson[layer.id] = display(def.mapProperties ? withMapProperties(layer.fc, def.mapProperties) : layer.fc);
     for (const [suffix, extra] of Object.entries(extraSources(layer.kind, layer.fc))) {
       geojson[`${layer.id}:${suffix}`] = display(extra);
     }
-    const specs = def.styleLayers({ sourceId: layer.id, lang, theme, opacity: layer.opacity, visible: layer.visible });
+    const specs = def.styleLayers({ sourceId: layer.id, lang, theme, opacity: layer.opacity, visible: layer.visible, ...(layer.color ? { color: layer.color } : {}) });
     styleLayerIds[layer.id] = specs.map((s) => s.id);
     styleLayers.push(...specs);
   }

@@ -8,6 +8,8 @@ import {
   basemap, deckOverlays, lang, layers, select, selected, tiandituKey, view,
 } from "../state/app-state.ts";
 import { serializeUrlState } from "../state/permalink.ts";
+import { analysisMapClick, analysisOverlay } from "../state/analysis-view.ts";
+import type { AnalysisOverlay } from "../state/analysis-model.ts";
 import { basemapById } from "./basemaps.ts";
 import type { MapBridge } from "./bridge.ts";
 import { shiftForDisplay } from "./display-shift.ts";
@@ -38,7 +40,7 @@ export function wireMap(bridge: MapBridge): void {
     const key = tiandituKey.value;
     const active = def.needsKey && !key ? basemapById("offline") : def;
     const data = toMapData({
-      layers: layers.value.map((l) => ({ id: l.id, kind: l.kind, fc: l.fc as FeatureCollection, visible: l.visible, opacity: l.opacity })),
+      layers: layers.value.map((l) => ({ id: l.id, kind: l.kind, fc: l.fc as FeatureCollection, visible: l.visible, opacity: l.opacity, color: l.color })),
       lang: lang.value,
       theme: LIGHT,
       basemap: active,
@@ -66,29 +68,51 @@ export function wireMap(bridge: MapBridge): void {
     if (url !== location.search) history.replaceState(null, "", `${location.pathname}${url}${location.hash}`);
   });
 
+  bridge.onMapClick(analysisMapClick);
   wireDeck(bridge);
 }
 
-/** Loads deck.gl on first use of a 3D or ring overlay, then keeps its layers in step with state. */
+/** Analysis overlay polygons shifted like every other layer over a GCJ-02 basemap (cells and dots are not). */
+function displayOverlay(overlay: AnalysisOverlay | null, gcj: boolean): AnalysisOverlay | null {
+  if (!overlay || !gcj) return overlay;
+  return {
+    ...overlay,
+    ...(overlay.coverage ? { coverage: { ...overlay.coverage, covered: shiftForDisplay(overlay.coverage.covered), uncovered: shiftForDisplay(overlay.coverage.uncovered) } } : {}),
+    ...(overlay.lifeCircle ? { lifeCircle: { ...overlay.lifeCircle, gaps: overlay.lifeCircle.gaps && shiftForDisplay(overlay.lifeCircle.gaps) } } : {}),
+  };
+}
+
+/**
+ * Loads deck.gl on first use of a 3D, ring or analysis overlay, then keeps its layers in step with
+ * state (rings and extrusion from the layer panel, analysis results from the analysis panel).
+ */
 function wireDeck(bridge: MapBridge): void {
-  let deck: Promise<{ overlay: import("./deck/deck-overlay.ts").DeckOverlay; factories: typeof import("./deck/deck-layers.ts") }> | null = null;
+  let deck: Promise<{
+    overlay: import("./deck/deck-overlay.ts").DeckOverlay;
+    factories: typeof import("./deck/deck-layers.ts");
+    analysis: typeof import("./deck/analysis-layers.ts");
+  }> | null = null;
   effect(() => {
     const { stationRings, zoneExtrusion } = deckOverlays.value;
+    const results = analysisOverlay.value;
     const all = layers.value;
     const gcj = basemapById(basemap.value).crs === "gcj02";
-    if (!stationRings && !zoneExtrusion && !deck) return;
-    deck ??= Promise.all([import("./deck/deck-overlay.ts"), import("./deck/deck-layers.ts")]).then(([o, factories]) => ({
-      overlay: o.createDeckOverlay(bridge), factories,
+    if (!stationRings && !zoneExtrusion && !results && !deck) return;
+    deck ??= Promise.all([import("./deck/deck-overlay.ts"), import("./deck/deck-layers.ts"), import("./deck/analysis-layers.ts")]).then(([o, factories, analysis]) => ({
+      overlay: o.createDeckOverlay(bridge), factories, analysis,
     }));
-    void deck.then(({ overlay, factories }) => {
+    void deck.then(({ overlay, factories, analysis }) => {
       const display = (fc: FeatureCollection<Geometry | null>) => (gcj ? shiftForDisplay(fc as FeatureCollection) : fc) as FeatureCollection<Geometry | null>;
       const emergency = all.find((l) => l.kind === "emergency" && l.visible);
       const zones = all.find((l) => l.kind === "zones" && l.visible);
       const firstLabel = bridge.layerOrder().find((id) => id.endsWith("-label"));
-      overlay.setLayers([
+      const deckLayers = [
         ...(stationRings && emergency ? [factories.stationRingsLayer(factories.stationsOf(display(emergency.fc)), firstLabel)] : []),
         ...(zoneExtrusion && zones ? [factories.zoneExtrusionLayer(factories.extrudedZonesOf(display(zones.fc)))] : []),
-      ]);
+        ...analysis.analysisLayers(displayOverlay(results, gcj), firstLabel),
+      ];
+      overlay.setLayers(deckLayers);
+      if (window.__atlas) window.__atlas["deckLayerIds"] = deckLayers.map((l) => l.id);
     }).catch((err: unknown) => console.error("deck.gl overlay failed:", err));
   });
 }

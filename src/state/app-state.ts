@@ -4,7 +4,8 @@
  */
 import { batch, computed, signal } from "@preact/signals";
 import type { FeatureCollection, Geometry } from "geojson";
-import type { AtlasFeature, Bilingual, LayerKind, ManifestLayer, Manifest } from "../data/types.ts";
+import type { AtlasFeature, Bilingual, LayerKind, ManifestLayer, Manifest, Provenance } from "../data/types.ts";
+import type { CrsReport } from "../io/import/types.ts";
 import type { Lang } from "../i18n/strings.ts";
 import type { BasemapId } from "../map/basemaps.ts";
 import type { View } from "./permalink.ts";
@@ -18,6 +19,21 @@ export interface LayerState {
   fc: FeatureCollection<Geometry | null>;
   visible: boolean;
   opacity: number;
+  /** Display colour chosen in the layer panel (user layers); the layer kind's colour when absent. */
+  color?: string;
+  /** What the app knows about a user layer (imported file or drawings); absent for package layers. */
+  user?: UserLayerInfo;
+}
+
+/** Provenance and CRS report of a user layer, kept so the notice and the CRS correction survive a reload. */
+export interface UserLayerInfo {
+  provenance: Provenance;
+  /** File the layer came from; absent for drawings. */
+  fileName?: string;
+  sourceCrs?: CrsReport;
+  /** Coordinates as read from the file, for re-converting with another CRS. */
+  raw?: FeatureCollection<Geometry | null>;
+  notes?: Bilingual[];
 }
 
 export interface Selection {
@@ -77,4 +93,42 @@ export function setLang(next: Lang): void {
   batch(() => {
     lang.value = next;
   });
+}
+
+/** Adds a layer at the top of the drawing order (the end of the list). */
+export function addLayer(layer: LayerState): void {
+  layers.value = [...layers.value.filter((l) => l.id !== layer.id), layer];
+}
+
+export function removeLayer(id: string): void {
+  layers.value = layers.value.filter((l) => l.id !== id);
+  if (selected.peek()?.layerId === id) selected.value = null;
+}
+
+export function renameLayer(id: string, title: Bilingual): void {
+  updateLayer(id, { title });
+}
+
+export function setLayerColor(id: string, color: string): void {
+  layers.value = layers.value.map((l) => (l.id === id ? { ...l, color } : l));
+}
+
+/**
+ * Moves a layer one step up (drawn above, +1) or down (-1) among layers of its own kind; the map draws
+ * same-kind layers in list order, so this changes what covers what.
+ */
+export function moveLayer(id: string, step: 1 | -1): void {
+  layers.value = moveInList(layers.value, id, step);
+}
+
+/** The pure part of moveLayer: swaps with the nearest same-kind neighbour in the given direction. */
+export function moveInList(list: LayerState[], id: string, step: 1 | -1): LayerState[] {
+  const from = list.findIndex((l) => l.id === id);
+  if (from < 0) return list;
+  let to = from + step;
+  while (to >= 0 && to < list.length && list[to]!.kind !== list[from]!.kind) to += step;
+  if (to < 0 || to >= list.length) return list;
+  const next = [...list];
+  [next[from], next[to]] = [next[to]!, next[from]!];
+  return next;
 }

@@ -12,6 +12,15 @@ import type { Story, StoryChapter } from "./story-types.ts";
 
 /** The story on stage; the default one is a module import, so editing the JSON hot-reloads in dev. */
 export const story = signal<Story>(defaultStory as Story);
+
+// In `npm run dev`, saving the story file swaps it in place: the tour stays on its chapter.
+if (import.meta.hot) {
+  import.meta.hot.accept("./jiashan.story.json", (updated) => {
+    if (!updated) return;
+    story.value = updated["default"] as Story;
+    if (chapterIndex.peek() >= story.value.chapters.length) chapterIndex.value = Math.max(0, story.value.chapters.length - 1);
+  });
+}
 export const storyActive = signal(false);
 export const chapterIndex = signal(0);
 /** Paused: the presenter explores the map freely; resuming brings the chapter back as it was. */

@@ -7,6 +7,12 @@ import { SearchBox } from "./SearchBox.tsx";
 import { t } from "./i18n.ts";
 import { PresentButton } from "./presentation/PresentButton.tsx";
 import { PresentationStage } from "./presentation/PresentationStage.tsx";
+import { AnalysisPanelHost, AnalysisToggle } from "./analysis/AnalysisToggle.tsx";
+import { ImportButton } from "./import/ImportButton.tsx";
+import { DropOverlay } from "./import/DropOverlay.tsx";
+import { ImportStatus } from "./import/ImportStatus.tsx";
+import { DrawToolbar } from "./draw/DrawToolbar.tsx";
+import { ExportMenu } from "./export/ExportMenu.tsx";
 
 export function App() {
   return (
@@ -18,7 +24,10 @@ export function App() {
         </h1>
         <SearchBox />
         <div class="tools">
+          <ImportButton />
+          <ExportMenu />
           <PresentButton />
+          <AnalysisToggle />
           <BasemapSwitcher />
           <button class="tool-button lang-toggle" onClick={() => setLang(lang.value === "zh" ? "en" : "zh")} aria-label={t("lang.toggleLabel")}
             lang={lang.value === "zh" ? "en" : "zh"}>
@@ -28,8 +37,12 @@ export function App() {
       </header>
       <LayerPanel />
       <FeatureCard />
+      <AnalysisPanelHost />
       <CrsBadge />
       <AttributionPanel />
+      <DrawToolbar />
+      <ImportStatus />
+      <DropOverlay />
       <PresentationStage />
       {!manifest.value && !loadError.value && <div class="toast" role="status">{t("app.loading")}</div>}
       {loadError.value && <div class="toast error" role="alert">{t("app.loadError")}: {loadError.value}</div>}

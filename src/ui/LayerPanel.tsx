@@ -4,6 +4,7 @@ import { LIGHT } from "../map/theme.ts";
 import { Swatch } from "./Swatch.tsx";
 import { pick, t } from "./i18n.ts";
 import { Legend } from "./Legend.tsx";
+import { UserLayers } from "./import/UserLayers.tsx";
 
 function LayerRow({ layer }: { layer: LayerState }) {
   const def = layerDef(layer.kind);
@@ -63,11 +64,12 @@ export function LayerPanel() {
           ‹
         </button>
       </div>
+      <UserLayers />
       {groups.map(([group, heading]) => (
         <section key={group}>
           <h3>{heading}</h3>
           <ul class="layer-list">
-            {all.filter((l) => layerDef(l.kind).group === group).map((l) => <LayerRow key={l.id} layer={l} />)}
+            {all.filter((l) => l.kind !== "imported" && layerDef(l.kind).group === group).map((l) => <LayerRow key={l.id} layer={l} />)}
           </ul>
         </section>
       ))}

@@ -11,7 +11,7 @@ import type { Page } from "playwright-core";
 import type { Manifest } from "../../src/data/types.ts";
 import storyJson from "../../src/story/jiashan.story.json" with { type: "json" };
 import type { Story, StoryCamera } from "../../src/story/story-types.ts";
-import { ROOT, launch, mapIdle, open, screenshot, serveDist, type Browser, type Served } from "./harness.ts";
+import { ROOT, SHOTS, launch, mapIdle, open, screenshot, serveDist, type Browser, type Served } from "./harness.ts";
 
 const story = storyJson as Story;
 const manifest = JSON.parse(readFileSync(join(ROOT, "geodata/manifest.json"), "utf8")) as Manifest;
@@ -68,6 +68,10 @@ describe("presentation mode", () => {
     assert.equal(await headline(page), story.chapters[0]!.headline.zh);
     assert.equal(await page.locator(".topbar").isVisible(), false);
     assert.equal(await page.locator(".layer-panel").isVisible(), false);
+    const chromeOnStage = await page.evaluate(() => [...document.querySelectorAll("#ui > *:not(.stage)")]
+      .filter((el) => (el as HTMLElement).offsetParent !== null || getComputedStyle(el).position === "fixed" && getComputedStyle(el).display !== "none")
+      .map((el) => el.className));
+    assert.deepEqual(chromeOnStage, []);
     assert.equal(await page.locator(".stage-legend .legend").isVisible(), true);
     assert.equal(await page.locator(".stage-count").textContent(), `1 / ${story.chapters.length}`);
     assert.deepEqual(consoleErrors, []);
@@ -106,6 +110,24 @@ describe("presentation mode", () => {
     assert.equal((await storyHook(page)).index, 0);
     await assertCameraReached(page, story.chapters[0]!.camera, "back at chapter 1");
     assert.deepEqual(consoleErrors, []);
+    await page.close();
+  });
+
+  it("fits every chapter's panel on a 1920×1080 stage, in both languages", async () => {
+    const { page } = await open(browser, `${served.baseUrl}?present`);
+    await mapIdle(page);
+    const overflowPx = () => page.evaluate(() => {
+      const panel = document.querySelector(".stage-chapter")!;
+      return panel.scrollHeight - panel.clientHeight;
+    });
+    for (const [i, chapter] of story.chapters.entries()) {
+      await page.keyboard.press(String(i + 1));
+      for (const lang of ["zh", "en"] as const) {
+        await page.waitForFunction((text) => document.querySelector(".stage-headline")?.textContent === text, chapter.headline[lang]);
+        assert.ok((await overflowPx()) <= 0, `chapter ${i + 1} (${lang}) overflows by ${await overflowPx()} px`);
+        await page.keyboard.press("L");
+      }
+    }
     await page.close();
   });
 
@@ -192,6 +214,24 @@ describe("presentation mode", () => {
     assert.equal(await popup.locator(".presenter h1").textContent(), story.chapters[1]!.headline.zh);
     assert.equal(await headline(page), story.chapters[1]!.headline.zh);
     await popup.close();
+    await page.close();
+  });
+
+  it("exports the chapter on stage as a 1920×1080 PNG with ?capture", async () => {
+    const index = story.chapters.findIndex((c) => c.id === "emergency-network");
+    const { page } = await open(browser, `${served.baseUrl}?present=${index + 1}&capture`);
+    await mapIdle(page);
+    await assertCameraReached(page, story.chapters[index]!.camera, "export chapter");
+    await page.locator(".stage-chapter .stage-figure.live-done").first().waitFor({ timeout: 20_000 });
+    await mapIdle(page);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator(".stage-png").click()]);
+    assert.equal(download.suggestedFilename(), `jiashan-tour-0${index + 1}-emergency-network-zh.png`);
+    const path = join(SHOTS, `presentation-export-${index + 1}.png`);
+    await download.saveAs(path);
+    const png = readFileSync(path);
+    assert.equal(png.subarray(1, 4).toString("latin1"), "PNG");
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [1920, 1080]);
+    assert.ok(png.length > 200_000, `PNG is only ${png.length} bytes: is the map missing?`);
     await page.close();
   });
 

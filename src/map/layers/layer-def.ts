@@ -17,6 +17,8 @@ export interface StyleContext {
   /** 0..1 from the layer panel. */
   opacity: number;
   visible: boolean;
+  /** Colour chosen by the user for this layer; layer kinds that support it fall back to the theme. */
+  color?: string;
 }
 
 export type Swatch =
@@ -42,6 +44,12 @@ export interface LayerDef {
   defaultVisible: boolean;
   /** Sources beside the main one, derived from this layer's data (e.g. the county mask). */
   extraSources?: (fc: FeatureCollection) => Record<string, FeatureCollection>;
+  /**
+   * The only properties this kind's style and hit-testing read. When set, the map receives copies of
+   * the features with just these (user files: less to send to the map worker, and keys such as
+   * "constructor" that break MapLibre's worker never reach it). Cards read the full data from state.
+   */
+  mapProperties?: string[];
   styleLayers(ctx: StyleContext): LayerSpecification[];
   legend(theme: Theme): LegendEntry[];
   cardFields: CardField[];

@@ -13,6 +13,7 @@ import type { StoryChapter } from "../../story/story-types.ts";
 import { Legend } from "../Legend.tsx";
 import { pick, t } from "../i18n.ts";
 import { ChapterFigures } from "./ChapterFigures.tsx";
+import { downloadChapterPng } from "./export-chapter-png.ts";
 import { openPresenterView } from "./PresenterView.tsx";
 import { StoryHandout } from "./StoryHandout.tsx";
 import { onStoryKeyDown, toggleLang } from "./story-controls.ts";
@@ -56,7 +57,7 @@ function SchematicBadge({ chapter }: { chapter: StoryChapter }) {
   if (!schematic.length) return null;
   return (
     <p class="schematic-note">
-      <span class="schematic-badge">{t("story.schematic")}{lang.value === "zh" ? " / schematic" : " / 示意"}</span>
+      <span class="schematic-badge">{t("story.schematic")}{lang.value === "zh" ? " / schematic" : " / 示意"}</span>{" "}
       {t("story.schematicNote")} {schematic.map((l) => pick(l.title)).join(lang.value === "zh" ? "、" : ", ")}
     </p>
   );
@@ -69,6 +70,7 @@ function ExperienceList({ set }: { set: "2017" | "2021" }) {
   const experiences = seedDigest.experiences.filter((e) => e.set === set);
   return (
     <section class="stage-experiences" aria-label={t("story.experiences")}>
+      <p class="experiences-note">{t("story.countyWideNote")}</p>
       <ol>
         {experiences.map((e) => {
           const places = e.places.filter((p) => p !== "county").map(featureName);
@@ -76,9 +78,7 @@ function ExperienceList({ set }: { set: "2017" | "2021" }) {
           return (
             <li key={e.id} data-experience={e.id}>
               <span class="experience-title">{pick(e.title)}</span>
-              <span class="experience-places">
-                {shown.length ? shown.join(lang.value === "zh" ? "、" : ", ") : t("story.countyWide")}
-              </span>
+              {shown.length > 0 && <span class="experience-places">{shown.join(lang.value === "zh" ? "、" : ", ")}</span>}
             </li>
           );
         })}
@@ -122,6 +122,30 @@ function Progress() {
   );
 }
 
+/** The map keeps its pixels for export only when created with `?capture` (see main.tsx). */
+const CAN_CAPTURE = typeof location !== "undefined" && new URLSearchParams(location.search).has("capture");
+
+/** Exports what is on stage, read from the rendered panel so the PNG matches the screen. */
+function exportPng(): void {
+  const panel = document.querySelector(".stage-chapter");
+  const chapter = currentChapter.peek();
+  if (!panel || !chapter) return;
+  const text = (selector: string, root: ParentNode = panel) => root.querySelector(selector)?.textContent?.trim() ?? "";
+  const index = chapterIndex.peek() + 1;
+  downloadChapterPng({
+    kicker: text(".stage-kicker"),
+    headline: text(".stage-headline"),
+    badge: text(".schematic-note") || null,
+    text: text(".stage-text"),
+    figures: [...panel.querySelectorAll(".stage-figure")].map((figure) => ({
+      value: text(".figure-value", figure), label: text(".figure-label", figure), source: text("cite", figure),
+    })),
+    // innerText keeps the <br> between method and data status.
+    note: panel.querySelector<HTMLElement>(".live-method")?.innerText.trim().replace(/\s*\n\s*/g, " · ") || null,
+    footer: `${t("app.title")} · ${index} / ${chapterCount.peek()}`,
+  }, `jiashan-tour-${String(index).padStart(2, "0")}-${chapter.id}-${lang.peek()}.png`);
+}
+
 function StageBar() {
   const isPaused = paused.value;
   return (
@@ -137,6 +161,7 @@ function StageBar() {
         {isPaused ? `▶ ${t("story.resume")}` : `❚❚ ${t("story.pauseShort")}`}
       </button>
       <button class="stage-button stage-presenter" onMouseDown={noFocus} onClick={openPresenterView} title={t("story.presenterLabel")}>{t("story.presenter")}</button>
+      {CAN_CAPTURE && !isPaused && <button class="stage-button stage-png" onMouseDown={noFocus} onClick={exportPng} title={t("story.pngLabel")}>PNG</button>}
       <button class="stage-button stage-exit" onMouseDown={noFocus} onClick={exitStory} aria-label={t("story.exit")} title={t("story.exit")}>✕</button>
       {!isPaused && <span class="stage-keys">{t("story.keys")}</span>}
     </nav>
