@@ -14,6 +14,54 @@ export const IS_POINT: ExpressionSpecification = ["in", ["geometry-type"], ["lit
 const HOVERED: ExpressionSpecification = ["boolean", ["feature-state", "hover"], false];
 const SELECTED: ExpressionSpecification = ["boolean", ["feature-state", "selected"], false];
 
+/**
+ * One shader variant per layer type. MapLibre compiles a program for every mix of constant and
+ * data-driven paint properties, and software WebGL (SwiftShader: headless browsers, VMs, some
+ * projector PCs) takes ~0.2 s per compile. So every line, circle and fill layer drives the same
+ * properties from data, wrapping constants in this no-op (same value either way).
+ */
+export const same = (value: unknown): ExpressionSpecification => ["case", HOVERED, value, value] as ExpressionSpecification;
+const dash = (pattern: number[]): ExpressionSpecification => same(["literal", pattern]);
+
+/** Line paint: width grows on hover; dashes where `dashed` says (an expression or a constant). */
+export function linePaint(
+  { color, width, opacity, hoverWidth = width, dashed = false, dashPattern = [3, 2], offset }: {
+    color: string; width: number; opacity: number | ExpressionSpecification; hoverWidth?: number;
+    dashed?: boolean | ExpressionSpecification; dashPattern?: number[]; offset?: number;
+  },
+) {
+  return {
+    "line-color": color,
+    "line-width": ["case", HOVERED, hoverWidth, width] as ExpressionSpecification,
+    "line-opacity": typeof opacity === "number" ? same(opacity) : opacity,
+    "line-dasharray": typeof dashed === "boolean"
+      ? dash(dashed ? dashPattern : [1, 0])
+      : (["case", dashed, ["literal", dashPattern], ["literal", [1, 0]]] as ExpressionSpecification),
+    ...(offset !== undefined ? { "line-offset": offset } : {}),
+  };
+}
+
+/** Circle paint with every property data-driven (see `same`). */
+export function circlePaint(
+  { radius, color, opacity, strokeColor = color, strokeWidth = 0 }: {
+    radius: number | ExpressionSpecification; color: string | ExpressionSpecification; opacity: number | ExpressionSpecification;
+    strokeColor?: string | ExpressionSpecification; strokeWidth?: number | ExpressionSpecification;
+  },
+) {
+  const dd = (v: unknown) => (Array.isArray(v) ? (v as ExpressionSpecification) : same(v));
+  return {
+    "circle-radius": dd(radius),
+    "circle-color": dd(color),
+    "circle-opacity": dd(opacity),
+    "circle-stroke-color": dd(strokeColor),
+    "circle-stroke-width": dd(strokeWidth),
+  };
+}
+
+/** Fill paint: no antialiased outline (outlines are line layers), opacity data-driven. */
+export const fillPaint = (color: string, opacity: number | ExpressionSpecification) =>
+  ({ "fill-color": color, "fill-opacity": typeof opacity === "number" ? same(opacity) : opacity, "fill-antialias": false });
+
 export const visibility = (ctx: StyleContext) => (ctx.visible ? "visible" : "none") as "visible" | "none";
 
 export function nameField(ctx: StyleContext): ExpressionSpecification {
@@ -35,20 +83,15 @@ export function polygonLayers(
   return [
     {
       id: `${sourceId}-fill`, type: "fill", source: sourceId, filter: certain, layout,
-      paint: { "fill-color": color, "fill-opacity": ["case", HOVERED, Math.min(1, fillOpacity * 2.2) * opacity, fillOpacity * opacity] },
+      paint: fillPaint(color, ["case", HOVERED, Math.min(1, fillOpacity * 2.2) * opacity, fillOpacity * opacity]),
     },
     {
       id: `${sourceId}-hatch`, type: "fill", source: sourceId, filter: uncertain, layout,
-      paint: { "fill-pattern": hatchImage(color), "fill-opacity": ["case", HOVERED, Math.min(1, hatchOpacity * 1.6) * opacity, hatchOpacity * opacity] },
+      paint: { "fill-pattern": hatchImage(color), "fill-opacity": ["case", HOVERED, Math.min(1, hatchOpacity * 1.6) * opacity, hatchOpacity * opacity], "fill-antialias": false },
     },
     {
       id: `${sourceId}-line`, type: "line", source: sourceId, filter, layout: { ...layout, "line-join": "round" },
-      paint: {
-        "line-color": color,
-        "line-opacity": opacity,
-        "line-width": ["case", HOVERED, lineWidth * 2, lineWidth],
-        "line-dasharray": ["case", IS_UNCERTAIN, ["literal", [3, 2]], ["literal", [1, 0]]],
-      },
+      paint: linePaint({ color, width: lineWidth, hoverWidth: lineWidth * 2, opacity, dashed: IS_UNCERTAIN }),
     },
     selectionOutline(ctx, filter),
   ];
@@ -60,12 +103,7 @@ export function lineLayers(ctx: StyleContext, color: string, { width = 2.5 } = {
     {
       id: `${sourceId}-path`, type: "line", source: sourceId, filter: IS_LINE,
       layout: { visibility: visibility(ctx), "line-join": "round", "line-cap": "round" },
-      paint: {
-        "line-color": color,
-        "line-opacity": opacity,
-        "line-width": ["case", HOVERED, width * 2, width],
-        "line-dasharray": ["case", IS_UNCERTAIN, ["literal", [2, 1.5]], ["literal", [1, 0]]],
-      },
+      paint: linePaint({ color, width, hoverWidth: width * 2, opacity, dashed: IS_UNCERTAIN, dashPattern: [2, 1.5] }),
     },
     selectionOutline(ctx, IS_LINE, "path-selected"),
   ];
@@ -76,7 +114,7 @@ function selectionOutline(ctx: StyleContext, filter: ExpressionSpecification, su
   return {
     id: `${ctx.sourceId}-${suffix}`, type: "line", source: ctx.sourceId, filter,
     layout: { visibility: visibility(ctx), "line-join": "round" },
-    paint: { "line-color": ctx.theme.highlight, "line-width": 4, "line-opacity": ["case", SELECTED, 1, 0] },
+    paint: linePaint({ color: ctx.theme.highlight, width: 4, opacity: ["case", SELECTED, 1, 0] }),
   };
 }
 
@@ -87,14 +125,13 @@ export function pointLayers(ctx: StyleContext, color: string, { radius = 6, filt
     {
       id: `${sourceId}-point`, type: "circle", source: sourceId, filter,
       layout: { visibility: visibility(ctx) },
-      paint: {
-        "circle-radius": ["case", HOVERED, radius * 1.5, radius],
-        "circle-color": ["case", IS_UNCERTAIN, theme.halo, color],
-        "circle-stroke-color": ["case", SELECTED, theme.highlight, color],
-        "circle-stroke-width": ["case", SELECTED, 4, 2],
-        "circle-opacity": opacity,
-        "circle-stroke-opacity": opacity,
-      },
+      paint: circlePaint({
+        radius: ["case", HOVERED, radius * 1.5, radius],
+        color: ["case", IS_UNCERTAIN, theme.halo, color],
+        opacity,
+        strokeColor: ["case", SELECTED, theme.highlight, color],
+        strokeWidth: ["case", SELECTED, 4, 2],
+      }),
     },
   ];
 }

@@ -1,6 +1,6 @@
 import type { FeatureCollection, Point } from "geojson";
 import type { LayerDef } from "./layer-def.ts";
-import { km2, labelLayer, list, polygonLayers } from "./draw.ts";
+import { circlePaint, km2, labelLayer, list, polygonLayers } from "./draw.ts";
 
 /** Township seats as points, so names sit at the seat rather than at a schematic cell's centre. */
 export function townSeats(fc: FeatureCollection): FeatureCollection<Point> {
@@ -25,7 +25,7 @@ export const townsLayer: LayerDef = {
     ...polygonLayers(ctx, ctx.theme.towns, { fillOpacity: 0.06, hatchOpacity: 0.18, lineWidth: 1.2 }),
     {
       id: `${ctx.sourceId}-seat`, type: "circle", source: `${ctx.sourceId}:seats`, layout: { visibility: ctx.visible ? "visible" : "none" },
-      paint: { "circle-radius": 3, "circle-color": ctx.theme.towns, "circle-opacity": ctx.opacity },
+      paint: circlePaint({ radius: 3, color: ctx.theme.towns, opacity: ctx.opacity }),
     },
     labelLayer(ctx, { id: "label", size: 14, color: ctx.theme.towns, offset: [0, 0.4] }, `${ctx.sourceId}:seats`),
   ],
