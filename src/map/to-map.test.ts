@@ -71,6 +71,19 @@ describe("toMapData: rules that hold across the whole generated style", () => {
     expect(JSON.stringify(line.paint)).toMatch(/schematic.*approximate/);
   });
 
+  it("keeps one shader variant per layer type: the same paint properties are data-driven in every layer", () => {
+    const variants = new Map<string, Set<string>>();
+    for (const layer of data.layers) {
+      if (!["line", "circle", "fill"].includes(layer.type)) continue;
+      const paint = (layer.paint ?? {}) as Record<string, unknown>;
+      const driven = Object.keys(paint).filter((k) => Array.isArray(paint[k]) && k !== "fill-pattern").sort().join(",");
+      const type = layer.type === "fill" && "fill-pattern" in paint ? "fill-pattern" : layer.type;
+      variants.set(type, (variants.get(type) ?? new Set()).add(driven));
+    }
+    for (const [type, set] of variants) expect([...set], `${type} layers compile ${set.size} shader variants`).toHaveLength(1);
+    for (const layer of data.layers.filter((l) => l.type === "fill")) expect((layer.paint as Record<string, unknown>)["fill-antialias"]).toBe(false);
+  });
+
   it("labels in the chosen language", () => {
     const zh = JSON.stringify(toMapData(input()).layers.filter((l) => l.type === "symbol").map((l) => (l.layout as Record<string, unknown>)["text-field"]));
     const en = JSON.stringify(toMapData(input({ lang: "en" })).layers.filter((l) => l.type === "symbol").map((l) => (l.layout as Record<string, unknown>)["text-field"]));
