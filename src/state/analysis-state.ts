@@ -14,7 +14,7 @@ import type { AreaRow, OverlapRow } from "../analysis/area-statistics.ts";
 import type { Facility } from "../analysis/life-circle.ts";
 import type { ExtrasRequest, ExtrasResponse } from "./analysis-extras.worker.ts";
 import emergencyStandards from "../../geodata/emergency-standards.json";
-import { layers, view, type LayerState } from "./app-state.ts";
+import { layers, select, selected, view, type LayerState } from "./app-state.ts";
 import { analysisOverlay, analysisPanel, registerAnalysisMapHandlers } from "./analysis-view.ts";
 import {
   DEFAULT_COVERAGE_PARAMS,
@@ -419,6 +419,10 @@ effect(() => {
   analysisOverlay.value = currentOverlay.value;
 });
 registerAnalysisMapHandlers({ click: analysisMapClick });
+// While placing, a map click is a placement, not a selection: keep the feature card closed.
+effect(() => {
+  if (placing.value && selected.value) select(null);
+});
 
 /** Greedy site suggestions for a life-circle category or a point layer (as `atlas suggest`). */
 export function runSuggest(): Promise<void> {

@@ -1,5 +1,5 @@
 /** The explorer in Chromium: load, layers, cards, language, permalink, search, basemap fallback, offline. */
-import { after, before, describe, it } from "node:test";
+import { after, afterEach, before, beforeEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { launch, mapIdle, open, screenshot, serveDist, type Browser, type Served } from "./harness.ts";
 
@@ -7,13 +7,21 @@ const THEMATIC = ["towns", "zones", "innovation-centres", "emergency", "water"];
 
 let served: Served;
 let browser: Browser;
+/** Requests that tried to leave the machine, across all tests so far. */
+const outside: string[] = [];
 
 before(async () => {
   served = await serveDist();
+});
+// A fresh profile per test: the app keeps the user's language and layers in IndexedDB.
+beforeEach(async () => {
   browser = await launch();
 });
+afterEach(async () => {
+  outside.push(...browser.outside);
+  await browser.close();
+});
 after(async () => {
-  await browser?.close();
   await served?.close();
 });
 
@@ -169,7 +177,7 @@ describe("explorer", () => {
   });
 
   it("made no request outside localhost in the default configuration", () => {
-    assert.deepEqual(browser.outside, []);
+    assert.deepEqual(outside, []);
   });
 
   it("falls back to the offline basemap, and says so, when an online one cannot be reached", async () => {

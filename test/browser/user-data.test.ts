@@ -162,10 +162,13 @@ describe("bring your own data", () => {
     await importFile(page, "jiashan-places.kml");
     await waitForLayerCount(page, 1);
     await importFile(page, "mini-package.zip");
-    await page.getByText("mini-package.zip", { exact: false }).first().waitFor();
+    await page.locator(".package-offer").waitFor();
+    await page.locator('[data-testid="import-progress"]').waitFor({ state: "detached" });
+    assert.match((await page.locator(".package-offer").textContent()) ?? "", /mini-package\.zip/);
     assert.equal(await page.evaluate(() => window.__atlas!.layers.filter((l) => l.kind !== "imported").length), builtinCount, "nothing replaced before confirming");
     page.once("dialog", (d) => void d.accept());
     await page.locator(".package-offer button").first().click();
+    await page.locator(".package-offer").waitFor({ state: "detached" });
     await page.waitForFunction(() => window.__atlas!.layers.filter((l) => l.kind !== "imported").length === 1);
     assert.deepEqual(await page.evaluate(() => window.__atlas!.layers.map((l) => l.kind)), ["towns", "imported"], "the user's layer stays");
     await mapIdle(page);

@@ -2,14 +2,22 @@
  * Import feedback: progress with Cancel, errors naming the file, and per-layer notices saying which
  * coordinate system was assumed (with a picker to correct it) and what the importer warned about.
  */
-import { crsChoices } from "../../io/crs/crs-info.ts";
+import { signal } from "@preact/signals";
+import type { CrsInfo } from "../../io/crs/crs-info.ts";
 import { layers } from "../../state/app-state.ts";
 import { pick, t } from "../i18n.ts";
 import {
   dismissError, dismissNotice, importErrors, importJobs, importNotices, pendingPackage, rejectPackage, saveError, type ImportNotice,
 } from "./import-state.ts";
 
-let choices: ReturnType<typeof crsChoices> | null = null;
+/** The CRS picker's list, loaded with the first notice (it is only needed after an import). */
+const choices = signal<CrsInfo[]>([]);
+let choicesRequested = false;
+function requestChoices(): void {
+  if (choicesRequested) return;
+  choicesRequested = true;
+  void import("../../io/crs/crs-info.ts").then((m) => (choices.value = m.crsChoices()));
+}
 
 function Progress() {
   return (
@@ -33,9 +41,9 @@ function Notice({ notice }: { notice: ImportNotice }) {
   const layer = layers.value.find((l) => l.id === notice.layerId);
   const info = layer?.user;
   if (!layer || !info) return null;
-  choices ??= crsChoices();
+  requestChoices();
   const current = info.sourceCrs?.crs.code;
-  const known = choices.some((c) => c.code === current);
+  const known = choices.value.some((c) => c.code === current);
   return (
     <div class="import-card notice" data-testid="import-notice" data-layer={layer.id}>
       <div class="import-card-head">
@@ -55,8 +63,8 @@ function Notice({ notice }: { notice: ImportNotice }) {
                 const { correctCrs } = await import("./import-controller.ts");
                 correctCrs(layer.id, code);
               }}>
-                {!known && <option value="">{current ?? "?"}</option>}
-                {choices.map((c) => <option key={c.code} value={c.code}>{pick(c.label)}</option>)}
+                {!known && <option value="">{info.sourceCrs.crs.label ? pick(info.sourceCrs.crs.label) : current}</option>}
+                {choices.value.map((c) => <option key={c.code} value={c.code}>{pick(c.label)}</option>)}
               </select>
             </label>
           )}
