@@ -184,7 +184,8 @@ describe("explorer", () => {
     const { page } = await open(browser, served.baseUrl);
     await mapIdle(page);
     await page.locator(".basemap-switcher .tool-button").click();
-    await page.locator('input[name=basemap][value=osm]').check();
+    // click, not check(): the fallback may switch the radio back before Playwright re-reads it.
+    await page.locator('input[name=basemap][value=osm]').click();
     await page.locator(".toast.warning").waitFor({ timeout: 20_000 });
     assert.match((await page.locator(".toast.warning").textContent()) ?? "", /OpenStreetMap/);
     assert.equal(await page.locator('input[name=basemap][value=offline]').isChecked(), true);
