@@ -84,6 +84,12 @@ describe("toMapData: rules that hold across the whole generated style", () => {
     for (const layer of data.layers.filter((l) => l.type === "fill")) expect((layer.paint as Record<string, unknown>)["fill-antialias"]).toBe(false);
   });
 
+  it("puts every label above all geometry, township names on top", () => {
+    const firstSymbol = data.layers.findIndex((l) => l.type === "symbol");
+    expect(data.layers.slice(firstSymbol).every((l) => l.type === "symbol")).toBe(true);
+    expect(data.layers.at(-1)!.id.startsWith("towns-")).toBe(true);
+  });
+
   it("labels in the chosen language", () => {
     const zh = JSON.stringify(toMapData(input()).layers.filter((l) => l.type === "symbol").map((l) => (l.layout as Record<string, unknown>)["text-field"]));
     const en = JSON.stringify(toMapData(input({ lang: "en" })).layers.filter((l) => l.type === "symbol").map((l) => (l.layout as Record<string, unknown>)["text-field"]));

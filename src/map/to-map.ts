@@ -9,7 +9,7 @@ import type { LayerKind } from "../data/types.ts";
 import type { Lang } from "../i18n/strings.ts";
 import { basemapLayers, type BasemapDef } from "./basemaps.ts";
 import { shiftForDisplay } from "./display-shift.ts";
-import { drawOrder, layerDef } from "./layers/registry.ts";
+import { drawOrder, labelRank, layerDef } from "./layers/registry.ts";
 import type { Theme } from "./theme.ts";
 
 export interface MapLayerInput {
@@ -74,6 +74,7 @@ export function toMapData({ layers, lang, theme, basemap, basemapKey }: MapInput
   const styleLayerIds: Record<string, string[]> = {};
   styleLayers.push(...basemapLayers(basemap, basemapKey));
 
+  const symbols: { spec: LayerSpecification; rank: number }[] = [];
   const ordered = layers
     .map((layer, index) => ({ layer, index }))
     .sort((a, b) => drawOrder(a.layer.kind) - drawOrder(b.layer.kind) || a.index - b.index);
@@ -85,7 +86,10 @@ export function toMapData({ layers, lang, theme, basemap, basemapKey }: MapInput
     }
     const specs = def.styleLayers({ sourceId: layer.id, lang, theme, opacity: layer.opacity, visible: layer.visible, ...(layer.color ? { color: layer.color } : {}) });
     styleLayerIds[layer.id] = specs.map((s) => s.id);
-    styleLayers.push(...specs);
+    styleLayers.push(...specs.filter((s) => s.type !== "symbol"));
+    symbols.push(...specs.filter((s) => s.type === "symbol").map((spec) => ({ spec, rank: labelRank(layer.kind) })));
   }
+  // Labels and icons above all geometry, the most important on top (placed first, so never hidden).
+  styleLayers.push(...symbols.sort((a, b) => a.rank - b.rank).map((s) => s.spec));
   return { geojson, raster: basemap.sources(basemapKey), layers: styleLayers, styleLayerIds };
 }

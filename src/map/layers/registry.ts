@@ -24,3 +24,8 @@ export function layerDef(kind: LayerKind): LayerDef {
 }
 
 export const drawOrder = (kind: LayerKind) => LAYER_DEFS.findIndex((d) => d.kind === kind);
+
+/** Label priority, lowest first: township names win over zone names when they collide. */
+const LABEL_ORDER: LayerKind[] = ["villages", "neighbours", "zones", "water", "innovation-centres", "imported", "emergency", "county", "towns"];
+
+export const labelRank = (kind: LayerKind) => LABEL_ORDER.indexOf(kind);
