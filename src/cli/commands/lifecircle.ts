@@ -60,6 +60,16 @@ export function polygonsOf(collection: FeatureCollection): FeatureCollection<Pol
   return { type: "FeatureCollection", features: collection.features.filter((f) => f.geometry?.type === "Polygon" || f.geometry?.type === "MultiPolygon") } as FeatureCollection<Polygon | MultiPolygon>;
 }
 
+/** The demand grid over the area, or over one township when `--township` gives its code. */
+export function townshipGrid(area: LoadedLayer, cellSizeM: number, township: string | undefined) {
+  try {
+    return demandGrid(polygonsOf(area.collection), { cellSizeM, ...(township ? { zoneCode: township } : {}) });
+  } catch (error) {
+    if (township && error instanceof GeoInputError) throw new UsageError(`--township: ${error.message}`);
+    throw error;
+  }
+}
+
 export async function run(args: string[]): Promise<number> {
   return runCommand("lifecircle", USAGE, args, () => {
     const values = parseCommandArgs(args, {
@@ -77,13 +87,7 @@ export async function run(args: string[]): Promise<number> {
     const pkg = loadPackage(values.package);
     const standards = loadLifeCircleStandards(pkg);
     const area = demandArea(pkg);
-    let demand;
-    try {
-      demand = demandGrid(polygonsOf(area.collection), { cellSizeM, ...(values.township ? { zoneCode: values.township } : {}) });
-    } catch (error) {
-      if (values.township && error instanceof GeoInputError) throw new UsageError(`--township: ${error.message}`);
-      throw error;
-    }
+    const demand = townshipGrid(area, cellSizeM, values.township);
     if (demand.count > 2_000_000) throw new UsageError(`--grid ${cellSizeM} gives ${demand.count} cells; use a coarser grid`);
     const layers = facilityLayers(pkg);
     const facilities = facilitiesByCategory(layers, standards);

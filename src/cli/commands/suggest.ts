@@ -2,11 +2,9 @@
  * `atlas suggest`: greedy maximal-coverage site suggestions for one life-circle category (existing
  * facilities of that category count as already covering), or for a point layer such as emergency.
  */
-import { demandGrid } from "../../analysis/demand-grid.ts";
 import { facilitiesByCategory } from "../../analysis/life-circle.ts";
 import { candidateGrid, suggestSites } from "../../analysis/suggest-sites.ts";
-import { GeoInputError } from "../../analysis/validate-geojson.ts";
-import { demandArea, facilityLayers, layersWith, polygonsOf } from "./lifecircle.ts";
+import { demandArea, facilityLayers, layersWith, townshipGrid } from "./lifecircle.ts";
 import { statusCaveats } from "./coverage.ts";
 import {
   DEFAULT_PACKAGE_DIR,
@@ -62,13 +60,7 @@ export async function run(args: string[]): Promise<number> {
       sourceLayers = [layer.loaded];
     }
     const area = demandArea(pkg);
-    let demand;
-    try {
-      demand = demandGrid(polygonsOf(area.collection), { cellSizeM, ...(values.township ? { zoneCode: values.township } : {}) });
-    } catch (error) {
-      if (values.township && error instanceof GeoInputError) throw new UsageError(`--township: ${error.message}`);
-      throw error;
-    }
+    const demand = townshipGrid(area, cellSizeM, values.township);
     const candidates = candidateGrid(demand, spacingM);
     const result = suggestSites(demand, candidates, { radiusM, count, existing: existingPoints.map((p) => ({ lng: p.lng, lat: p.lat, radiusM })) });
     const caveats = [
