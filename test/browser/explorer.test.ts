@@ -1,25 +1,15 @@
 /** The explorer in Chromium: load, layers, cards, language, permalink, search, basemap fallback, offline. */
-import { after, afterEach, before, beforeEach, describe, it } from "node:test";
+import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { launch, mapIdle, open, screenshot, serveDist, type Browser, type Served } from "./harness.ts";
+import { freshBrowserPerTest, mapIdle, open, screenshot, serveDist, type Served } from "./harness.ts";
 
 const THEMATIC = ["towns", "zones", "innovation-centres", "emergency", "water"];
 
 let served: Served;
-let browser: Browser;
-/** Requests that tried to leave the machine, across all tests so far. */
-const outside: string[] = [];
+const browsers = freshBrowserPerTest();
 
 before(async () => {
   served = await serveDist();
-});
-// A fresh profile per test: the app keeps the user's language and layers in IndexedDB.
-beforeEach(async () => {
-  browser = await launch();
-});
-afterEach(async () => {
-  outside.push(...browser.outside);
-  await browser.close();
 });
 after(async () => {
   await served?.close();
@@ -37,7 +27,7 @@ const renderedCount = (page: import("playwright-core").Page, kind: string) =>
 
 describe("explorer", () => {
   it("loads with zero console errors, goes idle and renders every thematic layer", async () => {
-    const { page, consoleErrors } = await open(browser, served.baseUrl);
+    const { page, consoleErrors } = await open(browsers.current, served.baseUrl);
     await mapIdle(page);
     const kinds = await page.evaluate(() => window.__atlas!.layers.map((l) => l.kind));
     for (const kind of [...THEMATIC, "county", "neighbours", "villages"]) assert.ok(kinds.includes(kind), `layer kind ${kind} missing`);
@@ -48,7 +38,7 @@ describe("explorer", () => {
   });
 
   it("hides a layer's features when it is toggled off", async () => {
-    const { page } = await open(browser, served.baseUrl);
+    const { page } = await open(browsers.current, served.baseUrl);
     await mapIdle(page);
     assert.ok((await renderedCount(page, "zones")) > 0);
     await page.locator('[data-layer="zones"] input[type=checkbox]').first().click();
@@ -59,7 +49,7 @@ describe("explorer", () => {
   });
 
   it("opens a feature card, as text, with provenance, when a feature is clicked", async () => {
-    const { page } = await open(browser, served.baseUrl);
+    const { page } = await open(browsers.current, served.baseUrl);
     await mapIdle(page);
     const target = await page.evaluate(() => {
       const map = window.__atlas!.map;
@@ -80,7 +70,7 @@ describe("explorer", () => {
   });
 
   it("switches every label to English and back", async () => {
-    const { page } = await open(browser, served.baseUrl);
+    const { page } = await open(browsers.current, served.baseUrl);
     await mapIdle(page);
     assert.equal(await page.locator(".app-title span").textContent(), "嘉善县域空间探索器");
     await page.locator(".lang-toggle").click();
@@ -96,7 +86,7 @@ describe("explorer", () => {
   });
 
   it("restores view, layers, selection and language from a permalink", async () => {
-    const { page } = await open(browser, served.baseUrl);
+    const { page } = await open(browsers.current, served.baseUrl);
     await mapIdle(page);
     await page.locator(".lang-toggle").click();
     await page.locator('[data-layer="water"] input[type=checkbox]').first().click();
@@ -114,7 +104,7 @@ describe("explorer", () => {
     const card = await page.locator(".feature-card .card-title").textContent();
     await page.close();
 
-    const { page: again } = await open(browser, link);
+    const { page: again } = await open(browsers.current, link);
     await mapIdle(again);
     const restored = await again.evaluate(() => ({
       center: window.__atlas!.map.getCenter().toArray(), zoom: window.__atlas!.map.getZoom(),
@@ -130,7 +120,7 @@ describe("explorer", () => {
   });
 
   it("finds places by Chinese name, pinyin initials and English, and flies to them", async () => {
-    const { page } = await open(browser, served.baseUrl);
+    const { page } = await open(browsers.current, served.baseUrl);
     await mapIdle(page);
     for (const [query, expected] of [["姚庄", "姚庄镇"], ["yzz", "姚庄镇"], ["Taipu", "太浦河"]] as const) {
       await page.fill(".search input", query);
@@ -144,7 +134,7 @@ describe("explorer", () => {
   });
 
   it("draws deck.gl service-radius rings interleaved with the map when asked", async () => {
-    const { page, consoleErrors } = await open(browser, served.baseUrl);
+    const { page, consoleErrors } = await open(browsers.current, served.baseUrl);
     await mapIdle(page);
     await page.locator('[data-layer="emergency"] .layer-extra input').click();
     await page.waitForFunction(() => window.__atlas!.map.getLayersOrder().some((id) => id.startsWith("deck-")), undefined, { timeout: 20_000 });
@@ -155,7 +145,7 @@ describe("explorer", () => {
   });
 
   it("reaches and operates the layer toggles, search and card with the keyboard alone", async () => {
-    const { page } = await open(browser, served.baseUrl);
+    const { page } = await open(browsers.current, served.baseUrl);
     await mapIdle(page);
     const focusedIs = (selector: string) => page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector);
     let reached = false;
@@ -177,11 +167,11 @@ describe("explorer", () => {
   });
 
   it("made no request outside localhost in the default configuration", () => {
-    assert.deepEqual(outside, []);
+    assert.deepEqual(browsers.outside, []);
   });
 
   it("falls back to the offline basemap, and says so, when an online one cannot be reached", async () => {
-    const { page } = await open(browser, served.baseUrl);
+    const { page } = await open(browsers.current, served.baseUrl);
     await mapIdle(page);
     await page.locator(".basemap-switcher .tool-button").click();
     // click, not check(): the fallback may switch the radio back before Playwright re-reads it.
@@ -189,12 +179,12 @@ describe("explorer", () => {
     await page.locator(".toast.warning").waitFor({ timeout: 20_000 });
     assert.match((await page.locator(".toast.warning").textContent()) ?? "", /OpenStreetMap/);
     assert.equal(await page.locator('input[name=basemap][value=offline]').isChecked(), true);
-    assert.ok(browser.outside.some((u) => u.includes("openstreetmap")), "the OSM tiles were never requested");
+    assert.ok(browsers.current.outside.some((u) => u.includes("openstreetmap")), "the OSM tiles were never requested");
     await page.close();
   });
 
   it("shifts overlays to GCJ-02 over AMap and names the CRS in a badge", async () => {
-    const { page } = await open(browser, served.baseUrl);
+    const { page } = await open(browsers.current, served.baseUrl);
     await mapIdle(page);
     const coordOf = () => page.evaluate(() => {
       const data = (window.__atlas!.map.getStyle().sources.emergency as { data: GeoJSON.FeatureCollection }).data;

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { afterEach, beforeEach } from "node:test";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
@@ -78,6 +79,36 @@ export async function launch(viewport = { width: 1366, height: 768 }): Promise<B
   return {
     context, outside,
     close: async () => { await context.close(); rmSync(dir, { recursive: true, force: true }); },
+  };
+}
+
+export interface FreshBrowsers {
+  /** The current test's browser. */
+  readonly current: Browser;
+  /** Requests that tried to leave the machine, across all tests so far. */
+  readonly outside: string[];
+}
+
+/**
+ * A fresh Chromium profile for every test: the app keeps the user's language, layers and drawings
+ * in IndexedDB, so a shared profile would let one test's choices leak into the next.
+ */
+export function freshBrowserPerTest(viewport?: { width: number; height: number }): FreshBrowsers {
+  let current: Browser | undefined;
+  const outside: string[] = [];
+  beforeEach(async () => {
+    current = await launch(viewport);
+  });
+  afterEach(async () => {
+    outside.push(...current!.outside);
+    await current!.close();
+  });
+  return {
+    get current() {
+      if (!current) throw new Error("no browser outside a test");
+      return current;
+    },
+    outside,
   };
 }
 

@@ -11,7 +11,7 @@ import type { Page } from "playwright-core";
 import type { Manifest } from "../../src/data/types.ts";
 import storyJson from "../../src/story/jiashan.story.json" with { type: "json" };
 import type { Story, StoryCamera } from "../../src/story/story-types.ts";
-import { ROOT, SHOTS, launch, mapIdle, open, screenshot, serveDist, type Browser, type Served } from "./harness.ts";
+import { ROOT, SHOTS, freshBrowserPerTest, mapIdle, open, screenshot, serveDist, type Served } from "./harness.ts";
 
 const story = storyJson as Story;
 const manifest = JSON.parse(readFileSync(join(ROOT, "geodata/manifest.json"), "utf8")) as Manifest;
@@ -21,14 +21,12 @@ const SCREENSHOT_CHAPTERS = new Set(["delta", "townships", "high-speed-rail-new-
 const NEXT_KEYS = ["ArrowRight", "PageDown", " "];
 
 let served: Served;
-let browser: Browser;
+const browsers = freshBrowserPerTest({ width: 1920, height: 1080 });
 
 before(async () => {
   served = await serveDist();
-  browser = await launch({ width: 1920, height: 1080 });
 });
 after(async () => {
-  await browser?.close();
   await served?.close();
 });
 
@@ -61,7 +59,7 @@ const headline = (page: Page) => page.locator(".stage-headline").textContent();
 
 describe("presentation mode", () => {
   it("?present opens the tour at chapter 1 with the chrome hidden and the legend on stage", async () => {
-    const { page, consoleErrors } = await open(browser, `${served.baseUrl}?present`);
+    const { page, consoleErrors } = await open(browsers.current, `${served.baseUrl}?present`);
     await mapIdle(page);
     await page.locator(".stage-chapter").waitFor();
     assert.deepEqual(await storyHook(page), { index: 0, count: story.chapters.length, active: true, paused: false });
@@ -79,7 +77,7 @@ describe("presentation mode", () => {
   });
 
   it("walks every chapter with the keyboard, reaching each camera and layer set", async () => {
-    const { page, consoleErrors } = await open(browser, `${served.baseUrl}?present`);
+    const { page, consoleErrors } = await open(browsers.current, `${served.baseUrl}?present`);
     await mapIdle(page);
     for (const [i, chapter] of story.chapters.entries()) {
       const label = `chapter ${i + 1} (${chapter.id})`;
@@ -114,7 +112,7 @@ describe("presentation mode", () => {
   });
 
   it("fits every chapter's panel on a 1920×1080 stage, in both languages", async () => {
-    const { page } = await open(browser, `${served.baseUrl}?present`);
+    const { page } = await open(browsers.current, `${served.baseUrl}?present`);
     await mapIdle(page);
     const overflowPx = () => page.evaluate(() => {
       const panel = document.querySelector(".stage-chapter")!;
@@ -133,7 +131,7 @@ describe("presentation mode", () => {
 
   it("marks schematic layers and computes emergency coverage live", async () => {
     const index = story.chapters.findIndex((c) => c.figures.some((f) => "computed" in f));
-    const { page } = await open(browser, `${served.baseUrl}?present=${index + 1}`);
+    const { page } = await open(browsers.current, `${served.baseUrl}?present=${index + 1}`);
     await mapIdle(page);
     assert.equal((await storyHook(page)).index, index);
     await page.locator(".schematic-badge").waitFor();
@@ -148,7 +146,7 @@ describe("presentation mode", () => {
   });
 
   it("switches language in place: same chapter, same camera", async () => {
-    const { page } = await open(browser, `${served.baseUrl}?present`);
+    const { page } = await open(browsers.current, `${served.baseUrl}?present`);
     await mapIdle(page);
     await page.keyboard.press("4");
     const chapter = story.chapters[3]!;
@@ -167,7 +165,7 @@ describe("presentation mode", () => {
   });
 
   it("pauses for free exploration and resumes at the same chapter", async () => {
-    const { page } = await open(browser, `${served.baseUrl}?present=2`);
+    const { page } = await open(browsers.current, `${served.baseUrl}?present=2`);
     await mapIdle(page);
     const chapter = story.chapters[1]!;
     await assertCameraReached(page, chapter.camera, "chapter 2");
@@ -187,7 +185,7 @@ describe("presentation mode", () => {
   });
 
   it("Esc leaves the tour; the Present button starts it again at chapter 1", async () => {
-    const { page } = await open(browser, `${served.baseUrl}?present=5`);
+    const { page } = await open(browsers.current, `${served.baseUrl}?present=5`);
     await mapIdle(page);
     await page.keyboard.press("Escape");
     assert.equal((await storyHook(page)).active, false);
@@ -202,7 +200,7 @@ describe("presentation mode", () => {
   });
 
   it("opens a presenter window with notes and the next chapter, whose keys drive the tour", async () => {
-    const { page } = await open(browser, `${served.baseUrl}?present`);
+    const { page } = await open(browsers.current, `${served.baseUrl}?present`);
     await mapIdle(page);
     const [popup] = await Promise.all([page.waitForEvent("popup"), page.locator(".stage-presenter").click()]);
     await popup.locator(".presenter h1").waitFor();
@@ -219,7 +217,7 @@ describe("presentation mode", () => {
 
   it("exports the chapter on stage as a 1920×1080 PNG with ?capture", async () => {
     const index = story.chapters.findIndex((c) => c.id === "emergency-network");
-    const { page } = await open(browser, `${served.baseUrl}?present=${index + 1}&capture`);
+    const { page } = await open(browsers.current, `${served.baseUrl}?present=${index + 1}&capture`);
     await mapIdle(page);
     await assertCameraReached(page, story.chapters[index]!.camera, "export chapter");
     await page.locator(".stage-chapter .stage-figure.live-done").first().waitFor({ timeout: 20_000 });
@@ -236,7 +234,7 @@ describe("presentation mode", () => {
   });
 
   it("prints a handout with one page per chapter", async () => {
-    const { page } = await open(browser, served.baseUrl);
+    const { page } = await open(browsers.current, served.baseUrl);
     await mapIdle(page);
     await page.emulateMedia({ media: "print" });
     assert.equal(await page.locator(".handout-page").count(), story.chapters.length);
@@ -250,6 +248,6 @@ describe("presentation mode", () => {
   });
 
   it("never requested anything outside localhost", () => {
-    assert.deepEqual(browser.outside, []);
+    assert.deepEqual(browsers.outside, []);
   });
 });
