@@ -50,6 +50,8 @@ export class MapBridge {
       bearing: view.bearing,
       pitch: view.pitch,
       maxPitch: 70,
+      // Labels appear at once; the default 300 ms fade also delays the first idle.
+      fadeDuration: 0,
       attributionControl: false,
       canvasContextAttributes: { preserveDrawingBuffer, antialias: true },
       style: { version: 8, "font-faces": MAP_FONT_FACES, sources: {}, layers: [] },
