@@ -3,6 +3,7 @@ import gcoord from "gcoord";
 import proj4 from "proj4";
 import type { CrsInfo } from "./crs-info";
 import { mapPositions, type PositionMapper } from "./map-positions";
+import { viaGcoord } from "./gcj02-shift";
 
 const GCOORD_FROM: Record<string, Parameters<typeof gcoord.transform>[1]> = {
   GCJ02: gcoord.GCJ02,
@@ -10,10 +11,6 @@ const GCOORD_FROM: Record<string, Parameters<typeof gcoord.transform>[1]> = {
   BD09MC: gcoord.BD09MC,
 };
 
-/** gcoord drops Z/M; keep whatever follows [x, y]. */
-function viaGcoord(from: Parameters<typeof gcoord.transform>[1], to: Parameters<typeof gcoord.transform>[1]): PositionMapper {
-  return ([x, y, ...rest]) => [...(gcoord.transform([x, y], from, to) as [number, number]), ...rest];
-}
 
 /**
  * The position mapper from `crs` to WGS84 lng/lat, or undefined when `crs` needs no conversion.
@@ -39,19 +36,4 @@ export function convertToWgs84<F extends FeatureCollection<Geometry | null>>(fc:
   return mapper ? mapPositions(fc, mapper) : fc;
 }
 
-const toGcj02 = viaGcoord(gcoord.WGS84, gcoord.GCJ02);
-
-/**
- * Shifts WGS84 coordinates onto GCJ-02 (≈ 480 m at Jiashan) so they sit right over an AMap/Tencent basemap.
- * Display only: never store the result. About 1 µs per position.
- *
- * @example wgs84ToGcj02(fc) // [120.92, 30.84] → [120.92413, 30.83758]
- */
-export function wgs84ToGcj02<F extends FeatureCollection<Geometry | null>>(fc: F): F {
-  return mapPositions(fc, toGcj02);
-}
-
-/** One position, WGS84 → GCJ-02 (for markers and single points). */
-export function positionWgs84ToGcj02(position: Position): Position {
-  return toGcj02(position);
-}
+export { positionWgs84ToGcj02, wgs84ToGcj02 } from "./gcj02-shift";
