@@ -7,7 +7,7 @@ import type { Geometry, FeatureCollection } from "geojson";
 import {
   basemap, deckOverlays, lang, layers, select, selected, tiandituKey, view,
 } from "../state/app-state.ts";
-import { serializeUrlState } from "../state/permalink.ts";
+import { parseUrlState, serializeUrlState } from "../state/permalink.ts";
 import { analysisMapClick, analysisOverlay } from "../state/analysis-view.ts";
 import type { AnalysisOverlay } from "../state/analysis-model.ts";
 import { basemapById } from "./basemaps.ts";
@@ -63,7 +63,8 @@ export function wireMap(bridge: MapBridge): void {
     const visible = layers.value.filter((l) => l.visible && l.kind !== "imported").map((l) => l.id);
     const url = serializeUrlState({
       lang: lang.value, view: view.value, layers: visible, selected: selected.value?.featureId, basemap: basemap.value,
-      present: new URLSearchParams(location.search).has("present") ? Number(new URLSearchParams(location.search).get("present")) || 1 : undefined,
+      // The tour owns `present` (it follows the chapter); keep whatever it wrote.
+      present: parseUrlState(location.search).present,
     });
     if (url !== location.search) history.replaceState(null, "", `${location.pathname}${url}${location.hash}`);
   });
