@@ -165,23 +165,16 @@ export function commit(label: Bilingual, change: () => void): void {
   });
 }
 
-export function undo(): void {
-  const step = undoStep(history.value, userLayers.peek());
-  if (!step) return;
-  batch(() => {
-    replaceUserLayers(step.state);
-    history.value = step.history;
-    lastHistoryLabel.value = { label: step.label, direction: "undo" };
-  });
-}
+export const undo = () => travel("undo");
+export const redo = () => travel("redo");
 
-export function redo(): void {
-  const step = redoStep(history.value, userLayers.peek());
+function travel(direction: "undo" | "redo"): void {
+  const step = (direction === "undo" ? undoStep : redoStep)(history.value, userLayers.peek());
   if (!step) return;
   batch(() => {
     replaceUserLayers(step.state);
     history.value = step.history;
-    lastHistoryLabel.value = { label: step.label, direction: "redo" };
+    lastHistoryLabel.value = { label: step.label, direction };
   });
 }
 
