@@ -15,7 +15,7 @@ import { cameraRequest } from "./state/camera.ts";
 import { parseUrlState } from "./state/permalink.ts";
 import { layerDef } from "./map/layers/registry.ts";
 import { basemapById, type BasemapId } from "./map/basemaps.ts";
-import { MapBridge } from "./map/bridge.ts";
+import { MapBridge, prewarmMapWorkers } from "./map/bridge.ts";
 import { wireCamera, wireMap } from "./map/wire.ts";
 import { wireStory } from "./story/wire-story.ts";
 import { translate } from "./i18n/strings.ts";
@@ -23,6 +23,7 @@ import { loadSavedWork, startAutosave } from "./state/persistence.ts";
 import { drawMode } from "./state/user-data.ts";
 import { wireDrawing } from "./map/draw/wire-draw.ts";
 import { saveError } from "./ui/import/import-state.ts";
+import { registerUiFont } from "./map/fonts.bundle.ts";
 
 const url = parseUrlState(location.search);
 batch(() => {
@@ -36,8 +37,16 @@ effect(() => {
   document.title = translate("app.title", lang.value);
 });
 
-render(<App />, document.getElementById("ui")!);
+// Data first: its requests and the user's saved work load while the UI renders.
+const builtinPackage = loadBuiltinPackage();
+/** The user's saved work; a missing or blocked database (private mode) just means nothing to restore. */
+const savedWork = loadSavedWork().catch((err: unknown) => {
+  saveError.value = err instanceof Error ? err.message : String(err);
+  return { layers: [], settings: undefined };
+});
+prewarmMapWorkers();
 
+// The map before the UI: its WebGL context and first frame are the longest part of start-up.
 const bridge = new MapBridge(document.getElementById("map")!, url.view ?? DEFAULT_VIEW, {
   hover: (hit) => (hovered.value = hit),
   // While a drawing tool is active, clicks place vertices rather than open cards.
@@ -53,44 +62,47 @@ const bridge = new MapBridge(document.getElementById("map")!, url.view ?? DEFAUL
   },
 }, { preserveDrawingBuffer: new URLSearchParams(location.search).has("capture") });
 
-const mapLoaded = new Promise<void>((resolve) => bridge.map.once("load", () => resolve()));
+registerUiFont();
+render(<App />, document.getElementById("ui")!);
 
-/** The user's saved work; a missing or blocked database (private mode) just means nothing to restore. */
-const savedWork = loadSavedWork().catch((err: unknown) => {
-  saveError.value = err instanceof Error ? err.message : String(err);
-  return { layers: [], settings: undefined };
-});
-
-loadBuiltinPackage()
-  .then(async (pkg) => {
-    await mapLoaded;
-    const saved = await savedWork;
-    const visibleFromUrl = url.layers ? new Set(url.layers) : null;
-    batch(() => {
-      manifest.value = pkg.manifest;
-      setLayers(pkg.layers.map(({ meta, fc }): LayerState => ({
-        id: meta.id,
-        kind: meta.kind,
-        title: meta.title,
-        meta,
-        fc,
-        visible: visibleFromUrl ? visibleFromUrl.has(meta.id) : layerDef(meta.kind).defaultVisible,
-        opacity: 1,
-      })).concat(saved.layers));
-      // The URL wins over saved settings, so a shared link shows what its sender saw.
-      if (saved.settings && !url.lang) lang.value = saved.settings.lang;
-      if (saved.settings && !url.basemap) basemap.value = basemapById(saved.settings.basemap).id;
-    });
-    startAutosave((message) => (saveError.value = message));
-    wireMap(bridge);
-    wireCamera(bridge, cameraRequest);
-    wireStory({ startAtChapter: url.present });
-    wireDrawing(bridge);
-    if (url.selected) {
-      const layer = layers.value.find((l) => l.fc.features.some((f) => String(f.properties?.id) === url.selected));
-      if (layer) select({ layerId: layer.id, featureId: url.selected });
-    }
-  })
-  .catch((err: unknown) => {
+/**
+ * Hands the data to the map as soon as both are ready. A package that fails to load is reported;
+ * the map still starts, for the user's own data.
+ */
+async function start(): Promise<void> {
+  const pkg = await builtinPackage.catch((err: unknown) => {
     loadError.value = err instanceof Error ? err.message : String(err);
+    return null;
   });
+  const saved = await savedWork;
+  await bridge.styleReady();
+  const visibleFromUrl = url.layers ? new Set(url.layers) : null;
+  batch(() => {
+    if (pkg) manifest.value = pkg.manifest;
+    setLayers((pkg?.layers ?? []).map(({ meta, fc }): LayerState => ({
+      id: meta.id,
+      kind: meta.kind,
+      title: meta.title,
+      meta,
+      fc,
+      visible: visibleFromUrl ? visibleFromUrl.has(meta.id) : layerDef(meta.kind).defaultVisible,
+      opacity: 1,
+    })).concat(saved.layers));
+    // The URL wins over saved settings, so a shared link shows what its sender saw.
+    if (saved.settings && !url.lang) lang.value = saved.settings.lang;
+    if (saved.settings && !url.basemap) basemap.value = basemapById(saved.settings.basemap).id;
+  });
+  startAutosave((message) => (saveError.value = message));
+  wireMap(bridge);
+  wireCamera(bridge, cameraRequest);
+  wireStory({ startAtChapter: url.present });
+  wireDrawing(bridge);
+  if (url.selected) {
+    const layer = layers.value.find((l) => l.fc.features.some((f) => String(f.properties?.id) === url.selected));
+    if (layer) select({ layerId: layer.id, featureId: url.selected });
+  }
+}
+
+start().catch((err: unknown) => {
+  loadError.value = err instanceof Error ? err.message : String(err);
+});

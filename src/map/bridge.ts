@@ -15,6 +15,11 @@ import type { MapData } from "./to-map.ts";
 
 maplibregl.setWorkerUrl(workerUrl);
 
+/** Starts MapLibre's worker now, so it has booted by the time the map hands it data. */
+export function prewarmMapWorkers(): void {
+  maplibregl.prewarm();
+}
+
 export interface FeatureHit {
   /** Data layer id (the source id without any ":suffix"). */
   layerId: string;
@@ -83,6 +88,14 @@ export class MapBridge {
       const sourceId = (e as { sourceId?: string }).sourceId;
       if (sourceId && this.raster.has(sourceId)) events.basemapError(sourceId, e.error?.message ?? "tile error");
     });
+  }
+
+  /**
+   * Resolves once sources and layers can be added: when the style has been read, a frame after
+   * construction. Waiting for `load` instead would wait for a first rendered frame as well.
+   */
+  styleReady(): Promise<void> {
+    return new Promise((resolve) => (this.map.isStyleLoaded() ? resolve() : this.map.once("style.load", () => resolve())));
   }
 
   view(): View {

@@ -19,3 +19,15 @@ const slices = fontFacesFromCss(css, (file) => byName.get(file))[MAP_FONT] as { 
 export const MAP_FONT_FACES = {
   [MAP_FONT]: [{ url: labelFontUrl, "unicode-range": unicodeRanges(labelChars.replace(/\n$/, "")) }, ...slices],
 };
+
+/** The family name the UI's CSS uses for the label subset (app.css lists it first). */
+export const UI_FONT = "Atlas Sans";
+
+/**
+ * Lets the UI draw its text with the same subset file as the map labels: one download shared with
+ * the map instead of a dozen fontsource slices. Other characters fall through to fontsource.
+ */
+export function registerUiFont(): void {
+  const face = new FontFace(UI_FONT, `url(${labelFontUrl})`, { unicodeRange: unicodeRanges(labelChars.replace(/\n$/, "")).join(", ") });
+  document.fonts.add(face);
+}

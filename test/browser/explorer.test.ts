@@ -34,6 +34,15 @@ describe("explorer", () => {
     for (const kind of THEMATIC) assert.ok((await renderedCount(page, kind)) > 0, `${kind} rendered nothing in the default view`);
     await screenshot(page, "default-zh");
     assert.deepEqual(consoleErrors, []);
+    // The UI's text is drawn with the map's label subset, loaded once for both.
+    const uiFont = await page.evaluate(async () => {
+      await document.fonts.ready;
+      const face = [...document.fonts].find((f) => f.family.replace(/"/g, "") === "Atlas Sans");
+      return { status: face?.status, family: getComputedStyle(document.body).fontFamily, drawable: document.fonts.check('14px "Atlas Sans"', "嘉善县域空间探索器") };
+    });
+    assert.equal(uiFont.status, "loaded");
+    assert.match(uiFont.family, /^"?Atlas Sans"?,/);
+    assert.ok(uiFont.drawable);
     await page.close();
   });
 

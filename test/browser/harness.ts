@@ -35,10 +35,13 @@ export interface Served {
   close(): Promise<void>;
 }
 
-/** Serves dist/ (run `vite build` first) and resolves once the server answers. */
-export async function serveDist(): Promise<Served> {
+/**
+ * Serves dist/ (run `vite build` first) and resolves once the server answers. `root` and `outDir`
+ * serve another build instead (the load benchmark's floor page).
+ */
+export async function serveDist({ root = ".", outDir = "dist" } = {}): Promise<Served> {
   const port = await freePort();
-  const child: ChildProcess = spawn(join(ROOT, "node_modules/.bin/vite"), ["preview", "--host", "127.0.0.1", "--port", String(port), "--strictPort"], {
+  const child: ChildProcess = spawn(join(ROOT, "node_modules/.bin/vite"), ["preview", root, "--outDir", outDir, "--host", "127.0.0.1", "--port", String(port), "--strictPort"], {
     cwd: ROOT, stdio: "ignore",
   });
   const baseUrl = `http://127.0.0.1:${port}/`;
@@ -64,13 +67,18 @@ export interface Browser {
 
 const LOCAL = /^(https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|data:|blob:)/;
 
-export async function launch(viewport = { width: 1366, height: 768 }): Promise<Browser> {
+/**
+ * A Chromium with a fresh profile. `watchRequests: false` leaves out the request interception that
+ * records outside requests: Playwright routes every request through this process and turns off
+ * the HTTP cache while it does, which the load benchmark must not measure.
+ */
+export async function launch(viewport = { width: 1366, height: 768 }, { watchRequests = true } = {}): Promise<Browser> {
   const dir = mkdtempSync(join(tmpdir(), "atlas-chromium-"));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS, viewport,
   });
   const outside: string[] = [];
-  await context.route("**/*", (route) => {
+  if (watchRequests) await context.route("**/*", (route) => {
     const url = route.request().url();
     if (LOCAL.test(url)) return route.continue();
     outside.push(url);
