@@ -4,6 +4,12 @@ import { loadBuiltinPackage } from "./builtin-package.ts";
 
 const manifest = JSON.parse(readFileSync("geodata/manifest.json", "utf8")) as { layers: { file: string }[] };
 
+/** What the server would answer for `url`: the manifest, a layer file, or an empty object. */
+function answer(url: string): Response {
+  const file = manifest.layers.find((l) => url.includes(l.file.replace(/\.geojson$/, "")))?.file;
+  return new Response(url.includes("manifest") ? JSON.stringify(manifest) : file ? readFileSync(`geodata/${file}`, "utf8") : "{}", { status: 200 });
+}
+
 afterEach(() => vi.unstubAllGlobals());
 
 describe("loadBuiltinPackage", () => {
@@ -14,9 +20,7 @@ describe("loadBuiltinPackage", () => {
     vi.stubGlobal("fetch", async (url: string) => {
       requested.push(url);
       await gate;
-      const file = manifest.layers.find((l) => url.includes(l.file.replace(/\.geojson$/, "")))?.file;
-      const body = url.includes("manifest") ? JSON.stringify(manifest) : file ? readFileSync(`geodata/${file}`, "utf8") : "{}";
-      return new Response(body, { status: 200 });
+      return answer(url);
     });
     const loading = loadBuiltinPackage();
     // Nothing has answered yet, and every file is already on its way.
@@ -32,8 +36,7 @@ describe("loadBuiltinPackage", () => {
     vi.stubGlobal("fetch", async (url: string) => {
       if (url.includes("emergency-standards")) return new Response("", { status: 500 });
       if (url.includes("towns")) return new Response("", { status: 404 });
-      const file = manifest.layers.find((l) => url.includes(l.file.replace(/\.geojson$/, "")))?.file;
-      return new Response(url.includes("manifest") ? JSON.stringify(manifest) : file ? readFileSync(`geodata/${file}`, "utf8") : "{}");
+      return answer(url);
     });
     await expect(loadBuiltinPackage()).rejects.toThrow(/^towns\.geojson: HTTP 404$/);
   });

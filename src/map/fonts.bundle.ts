@@ -16,8 +16,11 @@ const FILES = import.meta.glob("/node_modules/@fontsource/noto-sans-sc/files/not
 const byName = new Map(Object.entries(FILES).map(([path, url]) => [path.split("/").pop()!, url]));
 const slices = fontFacesFromCss(css, (file) => byName.get(file))[MAP_FONT] as { url: string; "unicode-range": string[] }[];
 
+/** Exactly the characters of the label subset, shared by the map's font-faces and the UI's FontFace. */
+const labelRanges = unicodeRanges(labelChars.replace(/\n$/, ""));
+
 export const MAP_FONT_FACES = {
-  [MAP_FONT]: [{ url: labelFontUrl, "unicode-range": unicodeRanges(labelChars.replace(/\n$/, "")) }, ...slices],
+  [MAP_FONT]: [{ url: labelFontUrl, "unicode-range": labelRanges }, ...slices],
 };
 
 /** The family name the UI's CSS uses for the label subset (app.css lists it first). */
@@ -28,6 +31,6 @@ export const UI_FONT = "Atlas Sans";
  * the map instead of a dozen fontsource slices. Other characters fall through to fontsource.
  */
 export function registerUiFont(): void {
-  const face = new FontFace(UI_FONT, `url(${labelFontUrl})`, { unicodeRange: unicodeRanges(labelChars.replace(/\n$/, "")).join(", ") });
+  const face = new FontFace(UI_FONT, `url(${labelFontUrl})`, { unicodeRange: labelRanges.join(", ") });
   document.fonts.add(face);
 }
