@@ -35,7 +35,7 @@ export interface BridgeEvents {
 }
 
 const dataLayerOf = (sourceId: string) => sourceId.split(":")[0]!;
-const NON_INTERACTIVE_SOURCE = /:(mask|provinces)$/;
+const NON_INTERACTIVE_SOURCE = /:mask$/;
 
 export class MapBridge {
   readonly map: maplibregl.Map;

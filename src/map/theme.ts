@@ -7,7 +7,6 @@ export interface Theme {
   county: string;
   neighbour: string;
   neighbourLabel: string;
-  provinceLabel: string;
   towns: string;
   zones: string;
   regional: string;
@@ -29,7 +28,6 @@ export const LIGHT: Theme = {
   county: "#7a4b2a",
   neighbour: "#e6e1d6",
   neighbourLabel: "#8a8070",
-  provinceLabel: "#a39780",
   towns: "#5b6c8f",
   zones: "#c2410c",
   regional: "#0e7490",

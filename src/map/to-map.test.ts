@@ -6,11 +6,12 @@ import { LIGHT, type Theme } from "./theme.ts";
 import { toMapData, type MapLayerInput } from "./to-map.ts";
 import { outsideMask } from "./layers/county.layer.ts";
 import { townSeats } from "./layers/towns.layer.ts";
-import { provinceLabels } from "./layers/neighbours.layer.ts";
+import { neighbourLabels } from "./layers/neighbours.layer.ts";
 import { LAYER_DEFS } from "./layers/registry.ts";
 import { imageForId } from "./icons.ts";
 import { fontFacesFromCss, unicodeRanges } from "./fonts.ts";
 import { readFileSync } from "node:fs";
+import { booleanPointInPolygon } from "@turf/turf";
 import { labelCharacters } from "../../scripts/build-map-font.ts";
 
 const square = (x: number, y: number, d = 0.01): FeatureCollection => ({
@@ -126,16 +127,22 @@ describe("derived sources", () => {
     const mask = outsideMask(square(120.9, 30.85));
     expect((mask.features[0]!.geometry as GeoJSON.Polygon).coordinates).toHaveLength(2);
   });
-  it("labels each province once, at the middle of its districts", () => {
-    const a = square(121.0, 31.0, 0.2);
-    const b = square(121.2, 30.8, 0.2);
-    a.features[0]!.properties = { province: "上海市", province_en: "Shanghai" };
-    b.features[0]!.properties = { province: "上海市", province_en: "Shanghai" };
-    const labels = provinceLabels({ type: "FeatureCollection", features: [...a.features, ...b.features] });
-    expect(labels.features).toHaveLength(1);
-    expect(labels.features[0]!.geometry.coordinates[0]).toBeCloseTo(121.2, 9);
-    expect(labels.features[0]!.geometry.coordinates[1]).toBeCloseTo(31.0, 9);
-    expect(labels.features[0]!.properties).toEqual({ name: "上海市", name_en: "Shanghai" });
+  it("labels each neighbouring district inside its own part next to Jiashan", () => {
+    const neighbours = JSON.parse(readFileSync("geodata/neighbours.geojson", "utf8")) as FeatureCollection;
+    const county = JSON.parse(readFileSync("geodata/county.geojson", "utf8")) as FeatureCollection;
+    const labels = neighbourLabels(neighbours);
+    expect(labels.features.map((f) => f.properties!.name).sort()).toEqual(["南湖区", "吴江区", "平湖市", "秀洲区", "金山区", "青浦区"]);
+    const [cx, cy] = [120.888, 30.897]; // the default view's centre
+    for (const label of labels.features) {
+      const district = neighbours.features.find((f) => f.properties!.name === label.properties!.name)!;
+      expect(booleanPointInPolygon(label.geometry, district as never), String(label.properties!.name)).toBe(true);
+      expect(booleanPointInPolygon(label.geometry, county.features[0] as never)).toBe(false);
+      // Within the default view's reach (about ±0.3° by ±0.15° around its centre), unlike the districts' own centres.
+      const [x, y] = label.geometry.coordinates as [number, number];
+      expect(Math.abs(x - cx)).toBeLessThan(0.3);
+      expect(Math.abs(y - cy)).toBeLessThan(0.15);
+      expect(label.properties).toMatchObject({ province: district.properties!.province, province_en: district.properties!.province_en });
+    }
   });
   it("puts township labels at their seats", () => {
     expect(townSeats(square(120.9, 30.85)).features[0]!.geometry.coordinates).toEqual([120.9, 30.85]);

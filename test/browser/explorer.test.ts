@@ -25,6 +25,21 @@ const renderedCount = (page: import("playwright-core").Page, kind: string) =>
     return atlas.map.queryRenderedFeatures({ layers: ids }).length;
   }, kind);
 
+/**
+ * Neighbouring districts whose label MapLibre placed (collision passed) with its anchor on the
+ * uncovered map: the element at the anchor is the map canvas, not the layer panel or top bar.
+ */
+const neighboursNamedInView = (page: import("playwright-core").Page) =>
+  page.evaluate(() => {
+    const map = window.__atlas!.map;
+    const named = map.queryRenderedFeatures({ layers: ["neighbours-label"] }).filter((f) => {
+      const p = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
+      const rect = map.getCanvas().getBoundingClientRect();
+      return document.elementFromPoint(rect.left + p.x, rect.top + p.y) === map.getCanvas();
+    });
+    return [...new Set(named.map((f) => String(f.properties.name)))].sort();
+  });
+
 describe("explorer", () => {
   it("loads with zero console errors, goes idle and renders every thematic layer", async () => {
     const { page, consoleErrors } = await open(browsers.current, served.baseUrl);
@@ -33,6 +48,7 @@ describe("explorer", () => {
     for (const kind of [...THEMATIC, "county", "neighbours", "villages"]) assert.ok(kinds.includes(kind), `layer kind ${kind} missing`);
     for (const kind of THEMATIC) assert.ok((await renderedCount(page, kind)) > 0, `${kind} rendered nothing in the default view`);
     await screenshot(page, "default-zh");
+    assert.deepEqual(await neighboursNamedInView(page), ["南湖区", "吴江区", "平湖市", "秀洲区", "金山区", "青浦区"]);
     assert.deepEqual(consoleErrors, []);
     // The UI's text is drawn with the map's label subset, loaded once for both.
     const uiFont = await page.evaluate(async () => {
@@ -90,6 +106,7 @@ describe("explorer", () => {
     const titles = await page.locator(".layer-title").allTextContents();
     assert.ok(titles.every((t) => /^[A-Z]/.test(t)), `layer titles not in English: ${titles.join(", ")}`);
     await mapIdle(page);
+    assert.equal((await neighboursNamedInView(page)).length, 6);
     await screenshot(page, "default-en");
     await page.close();
   });

@@ -64,8 +64,9 @@ export const fillPaint = (color: string, opacity: number | ExpressionSpecificati
 
 export const visibility = (ctx: StyleContext) => (ctx.visible ? "visible" : "none") as "visible" | "none";
 
-export function nameField(ctx: StyleContext): ExpressionSpecification {
-  return ctx.lang === "zh" ? ["get", "name"] : ["coalesce", ["get", "name_en"], ["get", "name"]];
+/** A bilingual property in the map's language: `key` in Chinese, `key_en` (else `key`) in English. */
+export function nameField(ctx: StyleContext, key = "name"): ExpressionSpecification {
+  return ctx.lang === "zh" ? ["get", key] : ["coalesce", ["get", `${key}_en`], ["get", key]];
 }
 
 /** The hatch image id for a colour; icons.ts draws it on demand. */
@@ -138,9 +139,9 @@ export function pointLayers(ctx: StyleContext, color: string, { radius = 6, filt
 
 export function labelLayer(
   ctx: StyleContext,
-  { id = "label", filter, size = 12, color = ctx.theme.ink, minzoom, placement = "point", offset }: {
+  { id = "label", filter, size = 12, color = ctx.theme.ink, minzoom, placement = "point", offset, text = nameField(ctx) }: {
     id?: string; filter?: ExpressionSpecification; size?: number; color?: string; minzoom?: number;
-    placement?: "point" | "line"; offset?: [number, number];
+    placement?: "point" | "line"; offset?: [number, number]; text?: ExpressionSpecification;
   } = {},
   source = ctx.sourceId,
 ): LayerSpecification {
@@ -148,7 +149,7 @@ export function labelLayer(
     id: `${ctx.sourceId}-${id}`, type: "symbol", source, ...(filter ? { filter } : {}), ...(minzoom !== undefined ? { minzoom } : {}),
     layout: {
       visibility: visibility(ctx),
-      "text-field": nameField(ctx),
+      "text-field": text,
       "text-font": [MAP_FONT],
       "text-size": size,
       "symbol-placement": placement,

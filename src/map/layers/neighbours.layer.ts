@@ -1,25 +1,41 @@
 import type { FeatureCollection, Point } from "geojson";
+import type { SymbolLayerSpecification } from "maplibre-gl";
 import { bboxOf, type BBox } from "../../data/bbox.ts";
+import { labelAnchor } from "../label-anchor.ts";
 import type { LayerDef } from "./layer-def.ts";
-import { labelLayer, polygonLayers } from "./draw.ts";
+import { labelLayer, nameField, polygonLayers } from "./draw.ts";
 
-/** One label point per province, at the middle of its neighbouring districts' combined bounding box. */
-export function provinceLabels(fc: FeatureCollection): FeatureCollection<Point> {
-  const byProvince = new Map<string, { en: string; box: BBox }>();
+/**
+ * Half the width and height, in degrees, of the window the labels are placed in: about the part
+ * of the neighbours the default view of Jiashan shows on a 1366×768 screen beside the layer panel.
+ */
+const WINDOW_HALF: [number, number] = [0.25, 0.13];
+
+/**
+ * One label point per district, inside the part of it that borders Jiashan, so the names show in
+ * the county view (MapLibre's own polygon label point lies far off-screen for large districts). The
+ * districts ring the county, so the middle of their combined extent is the county's neighbourhood.
+ */
+export function neighbourLabels(fc: FeatureCollection): FeatureCollection<Point> {
+  const boxes = fc.features.map((f) => bboxOf(f.geometry)).filter((b): b is BBox => b !== null);
+  if (boxes.length === 0) return { type: "FeatureCollection", features: [] };
+  const cx = (Math.min(...boxes.map((b) => b[0])) + Math.max(...boxes.map((b) => b[2]))) / 2;
+  const cy = (Math.min(...boxes.map((b) => b[1])) + Math.max(...boxes.map((b) => b[3]))) / 2;
+  const window: BBox = [cx - WINDOW_HALF[0], cy - WINDOW_HALF[1], cx + WINDOW_HALF[0], cy + WINDOW_HALF[1]];
+  const features: FeatureCollection<Point>["features"] = [];
   for (const f of fc.features) {
-    const province = String(f.properties?.province ?? "");
-    const box = bboxOf(f.geometry);
-    if (!province || !box) continue;
-    const prev = byProvince.get(province)?.box;
-    const merged: BBox = prev ? [Math.min(prev[0], box[0]), Math.min(prev[1], box[1]), Math.max(prev[2], box[2]), Math.max(prev[3], box[3])] : box;
-    byProvince.set(province, { en: String(f.properties?.province_en ?? province), box: merged });
+    const g = f.geometry;
+    if (g?.type !== "Polygon" && g?.type !== "MultiPolygon") continue;
+    const at = labelAnchor(g, window);
+    if (!at) continue;
+    const p = f.properties ?? {};
+    features.push({
+      type: "Feature", id: f.id ?? p.id,
+      properties: { id: p.id, name: p.name, name_en: p.name_en, province: p.province, province_en: p.province_en },
+      geometry: { type: "Point", coordinates: at },
+    });
   }
-  return {
-    type: "FeatureCollection",
-    features: [...byProvince].map(([zh, { en, box }]) => ({
-      type: "Feature", properties: { name: zh, name_en: en }, geometry: { type: "Point", coordinates: [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2] },
-    })),
-  };
+  return { type: "FeatureCollection", features };
 }
 
 export const neighboursLayer: LayerDef = {
@@ -27,12 +43,19 @@ export const neighboursLayer: LayerDef = {
   group: "context",
   defaultVisible: true,
   searchable: true,
-  extraSources: (fc) => ({ provinces: provinceLabels(fc) }),
-  styleLayers: (ctx) => [
-    ...polygonLayers(ctx, ctx.theme.neighbourLabel, { fillOpacity: 0.12, lineWidth: 1 }),
-    labelLayer(ctx, { size: 13, color: ctx.theme.neighbourLabel }),
-    { ...labelLayer(ctx, { id: "province", size: 22, color: ctx.theme.provinceLabel }, `${ctx.sourceId}:provinces`), maxzoom: 10 },
-  ],
+  extraSources: (fc) => ({ labels: neighbourLabels(fc) }),
+  styleLayers: (ctx) => {
+    // District name, and its province or municipality smaller beneath: 青浦区 / 上海市.
+    const label = labelLayer(ctx, {
+      size: 14, color: ctx.theme.neighbourLabel,
+      text: ["format", nameField(ctx), {}, "\n", {}, nameField(ctx, "province"), { "font-scale": 0.8 }],
+    }, `${ctx.sourceId}:labels`) as SymbolLayerSpecification;
+    return [
+      ...polygonLayers(ctx, ctx.theme.neighbourLabel, { fillOpacity: 0.12, lineWidth: 1 }),
+      // Context labels give way to thematic ones; moving around the anchor keeps them on screen.
+      { ...label, layout: { ...label.layout, "text-variable-anchor": ["center", "bottom", "top", "left", "right"], "text-radial-offset": 1 } },
+    ];
+  },
   legend: (theme) => [{ label: { zh: "相邻区县", en: "Neighbouring districts" }, swatch: { shape: "fill", color: theme.neighbourLabel } }],
   cardFields: [
     { key: "code", label: { zh: "行政区划代码", en: "Admin code" } },

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import type { Polygon } from "geojson";
+import { labelAnchor } from "./label-anchor.ts";
+
+const poly = (ring: number[][]): Polygon => ({ type: "Polygon", coordinates: [ring] });
+
+describe("labelAnchor", () => {
+  it("puts a square's label at its middle", () => {
+    const [x, y] = labelAnchor(poly([[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]), [-1, -1, 2, 2])!;
+    expect(x).toBeCloseTo(0.5, 3);
+    expect(y).toBeCloseTo(0.5, 3);
+  });
+
+  it("keeps a U shape's label inside a leg, not at the empty middle where its centroid is", () => {
+    const u = poly([[0, 0], [3, 0], [3, 3], [2, 3], [2, 1], [1, 1], [1, 3], [0, 3], [0, 0]]);
+    const [x, y] = labelAnchor(u, [-1, -1, 4, 4])!;
+    const inLeg = (x < 1 || x > 2) || y < 1;
+    expect(inLeg).toBe(true);
+    expect(x > 0 && x < 3 && y > 0 && y < 3).toBe(true);
+  });
+
+  it("labels only the part inside the window, clear of the window's edge", () => {
+    // A long strip of which only x ∈ [9, 10] is inside the window.
+    const [x, y] = labelAnchor(poly([[0, 0], [10, 0], [10, 1], [0, 1], [0, 0]]), [9, -5, 12, 5])!;
+    expect(x).toBeCloseTo(9.5, 2);
+    expect(y).toBeCloseTo(0.5, 2);
+  });
+
+  it("avoids holes", () => {
+    const donut: Polygon = { type: "Polygon", coordinates: [[[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]], [[1, 1], [3, 1], [3, 3], [1, 3], [1, 1]]] };
+    const [x, y] = labelAnchor(donut, [-1, -1, 5, 5])!;
+    expect(x > 1 && x < 3 && y > 1 && y < 3).toBe(false);
+  });
+
+  it("says null when the polygon does not reach the window", () => {
+    expect(labelAnchor(poly([[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]), [5, 5, 6, 6])).toBeNull();
+  });
+});

@@ -1,0 +1,73 @@
+/**
+ * Where to put a polygon's label when only part of the polygon is on screen. MapLibre labels a
+ * polygon at a point of its own choosing, which for a large neighbouring district is often outside
+ * the view of Jiashan. Here the polygon is clipped to a window first, and the label goes to the
+ * point of the clipped part farthest from its edges (the pole of inaccessibility, found by a grid
+ * search that is exact enough for placing text).
+ */
+import bboxClip from "@turf/bbox-clip";
+import type { MultiPolygon, Polygon, Position } from "geojson";
+import type { BBox } from "../data/bbox.ts";
+
+/** Points per side of the first search grid, then of each finer grid around the best point. */
+const GRID = 12;
+const REFINE = 5;
+
+/** Distance from p to segment a–b, in a plane where x is already scaled by cos(latitude). */
+function segmentDistance(p: Position, a: Position, b: Position, kx: number): number {
+  const ax = a[0]! * kx, ay = a[1]!, bx = b[0]! * kx, by = b[1]!, px = p[0]! * kx, py = p[1]!;
+  const dx = bx - ax, dy = by - ay;
+  const t = dx === 0 && dy === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)));
+  return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
+}
+
+function inRing(p: Position, ring: Position[]): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i]!, [xj, yj] = ring[j]!;
+    if (yi! > p[1]! !== yj! > p[1]! && p[0]! < ((xj! - xi!) * (p[1]! - yi!)) / (yj! - yi!) + xi!) inside = !inside;
+  }
+  return inside;
+}
+
+const inPolygon = (p: Position, rings: Position[][]) => inRing(p, rings[0]!) && !rings.slice(1).some((hole) => inRing(p, hole));
+
+/** Distance from p to the nearest edge of `rings`, or 0 outside; stops early once below `floor`. */
+function clearance(p: Position, rings: Position[][], kx: number, floor: number): number {
+  if (!inPolygon(p, rings)) return 0;
+  let d = Infinity;
+  for (const ring of rings) for (let k = 1; k < ring.length && d > floor; k++) d = Math.min(d, segmentDistance(p, ring[k - 1]!, ring[k]!, kx));
+  return d;
+}
+
+/**
+ * The point of `geometry ∩ window` farthest from that piece's edges, or null when the geometry does
+ * not reach into the window. Edges of the window count as edges, so the label keeps clear of them.
+ * A coarse grid finds the region, then finer grids around the best point sharpen it.
+ */
+export function labelAnchor(geometry: Polygon | MultiPolygon, window: BBox): Position | null {
+  const clipped = bboxClip(geometry, window).geometry;
+  const pieces: Position[][][] = clipped.type === "Polygon" ? [clipped.coordinates] : (clipped as MultiPolygon).coordinates;
+  const polygons = pieces.filter((rings) => (rings[0]?.length ?? 0) >= 4);
+  const kx = Math.cos((((window[1] + window[3]) / 2) * Math.PI) / 180);
+  let best = { p: [0, 0] as Position, d: 0 };
+  for (const rings of polygons) {
+    const xs = rings[0]!.map((c) => c[0]!), ys = rings[0]!.map((c) => c[1]!);
+    let [cx, cy] = [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2];
+    let [hx, hy] = [(Math.max(...xs) - Math.min(...xs)) / 2, (Math.max(...ys) - Math.min(...ys)) / 2];
+    let local = { p: [cx, cy] as Position, d: 0 };
+    for (let n = GRID; hx > 2e-4; n = REFINE) {
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < n; j++) {
+          const p = [cx - hx + ((2 * i + 1) / n) * hx, cy - hy + ((2 * j + 1) / n) * hy];
+          const d = clearance(p, rings, kx, local.d);
+          if (d > local.d) local = { p, d };
+        }
+      }
+      [cx, cy] = local.p as [number, number];
+      [hx, hy] = [(2 * hx) / n, (2 * hy) / n];
+    }
+    if (local.d > best.d) best = local;
+  }
+  return best.d > 0 ? best.p : null;
+}
