@@ -1,5 +1,6 @@
 /**
- * `npm run font:build`: makes the one small font file the map labels need. It subsets the full
+ * `npm run font:build`: makes the font files the labels need: a subset font for the UI, and the
+ * same characters as pre-rendered map glyphs (scripts/map-glyphs.ts). It subsets the full
  * Noto Sans SC Regular (OFL-1.1, npm @expo-google-fonts/noto-sans-sc) to every character that the
  * data package, the seeds digest, the story and the UI strings use, plus ASCII and common
  * punctuation. One ~100 kB file instead of ~20 of fontsource's unicode-range slices makes Chinese
@@ -9,6 +10,10 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import subsetFont from "subset-font";
+import * as hb from "harfbuzzjs";
+import { MAP_FONT } from "../src/map/theme.ts";
+import { packGlyphRanges } from "../src/map/glyph-pack.ts";
+import { encodeGlyphRange, sdfGlyph, type SdfGlyph } from "./map-glyphs.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const OUT_DIR = join(ROOT, "src/map/fonts");
@@ -37,10 +42,29 @@ export function labelCharacters(root = ROOT): string {
   return [...chars].sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!).join("");
 }
 
+/** Every character of `text` as an SDF glyph, grouped into MapLibre's 256-code-point ranges. */
+export function glyphRanges(ttf: Uint8Array, text: string): Map<number, Uint8Array> {
+  const face = new hb.Face(new hb.Blob(ttf));
+  const font = new hb.Font(face);
+  const byRange = new Map<number, SdfGlyph[]>();
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    const gid = font.nominalGlyph(code);
+    if (gid === undefined) continue;
+    const glyph = sdfGlyph(code, font.glyphToJson(gid), font.glyphHAdvance(gid), face.upem);
+    byRange.set(code >> 8, [...(byRange.get(code >> 8) ?? []), glyph]);
+  }
+  return new Map([...byRange].map(([range, glyphs]) => [range, encodeGlyphRange(MAP_FONT, range, glyphs)]));
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const text = labelCharacters();
-  const font = await subsetFont(readFileSync(SOURCE_FONT), text, { targetFormat: "woff2" });
+  const ttf = readFileSync(SOURCE_FONT);
+  const font = await subsetFont(ttf, text, { targetFormat: "woff2" });
   writeFileSync(join(OUT_DIR, "noto-sans-sc-labels.woff2"), font);
   writeFileSync(join(OUT_DIR, "noto-sans-sc-labels.chars.txt"), `${text}\n`);
+  const glyphs = packGlyphRanges(glyphRanges(ttf, text));
+  writeFileSync(join(OUT_DIR, "noto-sans-sc-labels.glyphs"), glyphs);
   console.log(`map font: ${[...text].length} characters, ${(font.length / 1024).toFixed(0)} kB → src/map/fonts/noto-sans-sc-labels.woff2`);
+  console.log(`map glyphs: ${(glyphs.length / 1024).toFixed(0)} kB → src/map/fonts/noto-sans-sc-labels.glyphs`);
 }

@@ -9,15 +9,26 @@ import "maplibre-gl/dist/maplibre-gl.css";
 import type { FeatureCollection } from "geojson";
 import type { IControl, LayerSpecification, RasterSourceSpecification } from "maplibre-gl";
 import type { View } from "../state/permalink.ts";
-import { MAP_FONT_FACES } from "./fonts.bundle.ts";
+import { GLYPHS_PROTOCOL, labelGlyphs, MAP_FONT_FACES, MAP_GLYPHS_URL } from "./fonts.bundle.ts";
+import { rangeOfGlyphUrl } from "./glyph-pack.ts";
 import { imageForId } from "./icons.ts";
 import type { MapData } from "./to-map.ts";
 
 maplibregl.setWorkerUrl(workerUrl);
 
-/** Starts MapLibre's worker now, so it has booted by the time the map hands it data. */
+// Label glyph ranges come from the bundled glyph pack. A range it lacks fails, and MapLibre then
+// draws those characters itself from the style's font-faces.
+maplibregl.addProtocol(GLYPHS_PROTOCOL, async ({ url }) => {
+  const range = rangeOfGlyphUrl(url);
+  const pbf = range === null ? undefined : (await labelGlyphs()).get(range);
+  if (!pbf) throw new Error(`no pre-rendered glyphs for ${url}`);
+  return { data: pbf.slice().buffer };
+});
+
+/** Starts MapLibre's worker and the label glyphs' download now, so both are ready when data arrives. */
 export function prewarmMapWorkers(): void {
   maplibregl.prewarm();
+  void labelGlyphs().catch(() => undefined);
 }
 
 export interface FeatureHit {
@@ -58,8 +69,10 @@ export class MapBridge {
       // Labels appear at once; the default 300 ms fade also delays the first idle.
       fadeDuration: 0,
       attributionControl: false,
+      // CJK from the glyph pack (or the style's font-faces), never from whatever fonts the OS has.
+      localIdeographFontFamily: false,
       canvasContextAttributes: { preserveDrawingBuffer, antialias: true },
-      style: { version: 8, "font-faces": MAP_FONT_FACES, sources: {}, layers: [] },
+      style: { version: 8, glyphs: MAP_GLYPHS_URL, "font-faces": MAP_FONT_FACES, sources: {}, layers: [] },
     });
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: true, showZoom: true, visualizePitch: true }), "top-right");
     this.map.addControl(new maplibregl.ScaleControl({ unit: "metric", maxWidth: 120 }), "bottom-right");

@@ -1,7 +1,8 @@
 /**
- * Map labels draw with Noto Sans SC from @fontsource (OFL-1.1), declared in the style's
- * `font-faces` so no glyph server is needed and CJK never renders as tofu. The package splits the
- * font into ~100 unicode-range subsets; MapLibre downloads only the subsets the labels use.
+ * Map labels draw with Noto Sans SC (OFL-1.1). The characters the package, seeds, story and UI use
+ * come as pre-rendered glyphs (glyph-pack.ts); any other character, e.g. from an imported file, is
+ * drawn by MapLibre from @fontsource's unicode-range slices, declared in the style's `font-faces`
+ * so no glyph server is needed and CJK never renders as tofu.
  */
 import type { FontFacesSpecification } from "maplibre-gl";
 import { MAP_FONT } from "./theme.ts";
@@ -30,4 +31,32 @@ export function unicodeRanges(chars: string): string[] {
     i = j + 1;
   }
   return ranges;
+}
+
+/** Code point intervals of CSS unicode-range entries ("U+4E00-9FFF", "U+20", "U+4??"). */
+function intervals(ranges: string[]): [number, number][] {
+  return ranges.map((r) => {
+    const [a, b] = r.replace(/^U\+/i, "").split("-");
+    if (b !== undefined) return [parseInt(a!, 16), parseInt(b, 16)];
+    return [parseInt(a!.replace(/\?/g, "0"), 16), parseInt(a!.replace(/\?/g, "F"), 16)];
+  });
+}
+
+/** `ranges` less the code points of `chars`, as unicode-range entries (empty when nothing is left). */
+export function rangesWithout(ranges: string[], chars: string): string[] {
+  const removed = [...new Set([...chars].map((c) => c.codePointAt(0)!))].sort((x, y) => x - y);
+  const hex = (n: number) => n.toString(16).toUpperCase();
+  const out: string[] = [];
+  const push = (a: number, b: number) => { if (a <= b) out.push(a === b ? `U+${hex(a)}` : `U+${hex(a)}-${hex(b)}`); };
+  for (const [lo, hi] of intervals(ranges)) {
+    let start = lo;
+    for (const code of removed) {
+      if (code < start) continue;
+      if (code > hi) break;
+      push(start, code - 1);
+      start = code + 1;
+    }
+    push(start, hi);
+  }
+  return out;
 }

@@ -9,7 +9,7 @@ import { townSeats } from "./layers/towns.layer.ts";
 import { neighbourLabels } from "./layers/neighbours.layer.ts";
 import { LAYER_DEFS } from "./layers/registry.ts";
 import { imageForId } from "./icons.ts";
-import { fontFacesFromCss, unicodeRanges } from "./fonts.ts";
+import { fontFacesFromCss, rangesWithout, unicodeRanges } from "./fonts.ts";
 import { readFileSync } from "node:fs";
 import { booleanPointInPolygon } from "@turf/turf";
 import { labelCharacters } from "../../scripts/build-map-font.ts";
@@ -171,6 +171,11 @@ describe("fonts", () => {
     const committed = readFileSync(new URL("./fonts/noto-sans-sc-labels.chars.txt", import.meta.url), "utf8").replace(/\n$/, "");
     const missing = [...labelCharacters()].filter((c) => !committed.includes(c));
     expect(missing.join("")).toBe("");
+  });
+  it("takes characters out of unicode ranges, splitting and dropping ranges as needed", () => {
+    expect(rangesWithout(["U+4E00-4E05", "U+20", "U+41-42"], "\u4e00\u4e03 A")).toEqual(["U+4E01-4E02", "U+4E04-4E05", "U+42"]);
+    expect(rangesWithout(["U+4??"], "\u0400\u04ff")).toEqual(["U+401-4FE"]);
+    expect(rangesWithout(["U+41"], "A")).toEqual([]);
   });
   it("reads unicode ranges of fontsource CSS into font-faces", () => {
     const css = `@font-face { src: url(./files/a-1-400-normal.woff2) format('woff2'), url(./files/a-1-400-normal.woff) format('woff'); unicode-range: U+4e00-4e8f,U+20; }`;
