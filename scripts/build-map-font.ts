@@ -19,15 +19,20 @@ const ROOT = resolve(import.meta.dirname, "..");
 const OUT_DIR = join(ROOT, "src/map/fonts");
 const SOURCE_FONT = join(ROOT, "node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf");
 
-/** Text files whose characters may end up on the map. */
+/** Text files whose characters may end up on the map or in the UI. */
 export function labelTextSources(root = ROOT): string[] {
   const inDir = (dir: string, ext: RegExp) =>
     readdirSync(join(root, dir)).filter((f) => ext.test(f)).map((f) => join(root, dir, f));
+  // Every source file, not just strings.ts: legends, messages and button glyphs live beside their code.
+  const sources = (readdirSync(join(root, "src"), { recursive: true }) as string[])
+    .filter((f) => /\.(tsx?|css)$/.test(f) && !/\.test\.tsx?$/.test(f))
+    .sort()
+    .map((f) => join(root, "src", f));
   return [
     ...inDir("geodata", /\.(geo)?json$/),
     join(root, "seeds/digest.json"),
     ...inDir("src/story", /\.json$/),
-    join(root, "src/i18n/strings.ts"),
+    ...sources,
   ];
 }
 

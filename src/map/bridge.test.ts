@@ -39,7 +39,7 @@ class FakeMap {
 }
 
 vi.mock("maplibre-gl", () => ({
-  Map: FakeMap, NavigationControl: class {}, ScaleControl: class {}, setWorkerUrl: () => undefined,
+  Map: FakeMap, NavigationControl: class {}, ScaleControl: class {}, setWorkerUrl: () => undefined, addProtocol: () => undefined,
 }));
 vi.mock("maplibre-gl/dist/maplibre-gl-worker.mjs?url", () => ({ default: "worker.mjs" }));
 

@@ -12,7 +12,7 @@ export function AnalysisToggle() {
   return (
     <button class="tool-button analysis-toggle" aria-pressed={open} aria-controls="analysis-panel" title={t("analysis.openLabel")}
       onClick={() => (analysisPanel.value = open ? "closed" : "open")}>
-      ◫ {t("analysis.open")}
+      ▦ {t("analysis.open")}
     </button>
   );
 }

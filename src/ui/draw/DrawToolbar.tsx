@@ -11,7 +11,7 @@ import {
 import { pick, t } from "../i18n.ts";
 import "./draw.css";
 
-const ICON: Record<DrawMode, string> = { point: "•", linestring: "╱", polygon: "⬠", circle: "◯", select: "✥" };
+const ICON: Record<DrawMode, string> = { point: "•", linestring: "╱", polygon: "⬠", circle: "◯", select: "✚" };
 
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
