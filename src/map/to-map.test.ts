@@ -122,6 +122,20 @@ describe("toMapData: rules that hold across the whole generated style", () => {
   });
 });
 
+describe("layers with nothing to draw", () => {
+  it("sends no source and no style layers for a layer whose features have no geometry (the village list)", () => {
+    const names: FeatureCollection = { type: "FeatureCollection", features: [{ type: "Feature", properties: { id: "v1", name: "洪溪村" }, geometry: null as never }] };
+    const data = toMapData(input({ layers: [
+      { id: "villages", kind: "villages", fc: names, visible: true, opacity: 1 },
+      { id: "towns", kind: "towns", fc: square(120.9, 30.85), visible: true, opacity: 1 },
+    ] }));
+    expect(Object.keys(data.geojson).filter((id) => id.startsWith("villages"))).toEqual([]);
+    expect(data.layers.some((l) => l.id.startsWith("villages"))).toBe(false);
+    expect(data.styleLayerIds.villages).toEqual([]);
+    expect(data.styleLayerIds.towns!.length).toBeGreaterThan(0);
+  });
+});
+
 describe("derived sources", () => {
   it("masks the world outside the county with the county as a hole", () => {
     const mask = outsideMask(square(120.9, 30.85));
@@ -180,5 +194,13 @@ describe("fonts", () => {
   it("reads unicode ranges of fontsource CSS into font-faces", () => {
     const css = `@font-face { src: url(./files/a-1-400-normal.woff2) format('woff2'), url(./files/a-1-400-normal.woff) format('woff'); unicode-range: U+4e00-4e8f,U+20; }`;
     expect(fontFacesFromCss(css, (f) => `/x/${f}`)).toEqual({ "Noto Sans SC Regular": [{ url: "/x/a-1-400-normal.woff2", "unicode-range": ["U+4E00-4E8F", "U+20"] }] });
+  });
+});
+
+describe("card fields", () => {
+  it("shows a zone's founding year as a year, without a thousands separator", () => {
+    const year = LAYER_DEFS.find((d) => d.kind === "zones")!.cardFields.find((f) => f.key === "year")!;
+    expect(year.format!(2019, "zh")).toBe("2019");
+    expect(year.format!(undefined, "en")).toBe("—");
   });
 });

@@ -46,6 +46,13 @@ function extraSources(kind: LayerKind, fc: FeatureCollection): Record<string, Fe
   return extras;
 }
 
+const geometryCache = new WeakMap<FeatureCollection, boolean>();
+function hasGeometry(fc: FeatureCollection): boolean {
+  let has = geometryCache.get(fc);
+  if (has === undefined) geometryCache.set(fc, (has = fc.features.some((f) => f.geometry)));
+  return has;
+}
+
 const slimCache = new WeakMap<FeatureCollection, FeatureCollection>();
 /** The features with only `keys` in their properties (same object for the same input, for the bridge's reference check). */
 export function withMapProperties(fc: FeatureCollection, keys: string[]): FeatureCollection {
@@ -80,6 +87,12 @@ export function toMapData({ layers, lang, theme, basemap, basemapKey }: MapInput
     .sort((a, b) => drawOrder(a.layer.kind) - drawOrder(b.layer.kind) || a.index - b.index);
   for (const { layer } of ordered) {
     const def = layerDef(layer.kind);
+    // A layer without any geometry (the village list: names and codes, no coordinates) has nothing
+    // to draw; leaving it out spares the map worker a source to parse and tile.
+    if (!hasGeometry(layer.fc)) {
+      styleLayerIds[layer.id] = [];
+      continue;
+    }
     geojson[layer.id] = display(def.mapProperties ? withMapProperties(layer.fc, def.mapProperties) : layer.fc);
     for (const [suffix, extra] of Object.entries(extraSources(layer.kind, layer.fc))) {
       geojson[`${layer.id}:${suffix}`] = display(extra);

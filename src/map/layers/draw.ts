@@ -23,17 +23,23 @@ const SELECTED: ExpressionSpecification = ["boolean", ["feature-state", "selecte
 export const same = (value: unknown): ExpressionSpecification => ["case", HOVERED, value, value] as ExpressionSpecification;
 const dash = (pattern: number[]): ExpressionSpecification => same(["literal", pattern]);
 
-/** Line paint: width grows on hover; dashes where `dashed` says (an expression or a constant). */
+/**
+ * Line paint: width grows on hover; dashes where `dashed` says (an expression or a constant). With
+ * `selected`, the selected feature's line turns into the highlight, in the same layer: a separate
+ * highlight layer would draw, and have the worker build, every feature's line a second time.
+ */
 export function linePaint(
-  { color, width, opacity, hoverWidth = width, dashed = false, dashPattern = [3, 2], offset }: {
+  { color, width, opacity, hoverWidth = width, dashed = false, dashPattern = [3, 2], offset, selected }: {
     color: string; width: number; opacity: number | ExpressionSpecification; hoverWidth?: number;
     dashed?: boolean | ExpressionSpecification; dashPattern?: number[]; offset?: number;
+    selected?: { color: string; width: number };
   },
 ) {
+  const plainOpacity = typeof opacity === "number" ? same(opacity) : opacity;
   return {
-    "line-color": color,
-    "line-width": ["case", HOVERED, hoverWidth, width] as ExpressionSpecification,
-    "line-opacity": typeof opacity === "number" ? same(opacity) : opacity,
+    "line-color": selected ? (["case", SELECTED, selected.color, color] as ExpressionSpecification) : same(color),
+    "line-width": (selected ? ["case", SELECTED, selected.width, HOVERED, hoverWidth, width] : ["case", HOVERED, hoverWidth, width]) as ExpressionSpecification,
+    "line-opacity": selected ? (["case", SELECTED, 1, opacity] as ExpressionSpecification) : plainOpacity,
     "line-dasharray": typeof dashed === "boolean"
       ? dash(dashed ? dashPattern : [1, 0])
       : (["case", dashed, ["literal", dashPattern], ["literal", [1, 0]]] as ExpressionSpecification),
@@ -92,9 +98,8 @@ export function polygonLayers(
     },
     {
       id: `${sourceId}-line`, type: "line", source: sourceId, filter, layout: { ...layout, "line-join": "round" },
-      paint: linePaint({ color, width: lineWidth, hoverWidth: lineWidth * 2, opacity, dashed: IS_UNCERTAIN }),
+      paint: linePaint({ color, width: lineWidth, hoverWidth: lineWidth * 2, opacity, dashed: IS_UNCERTAIN, selected: { color: ctx.theme.highlight, width: 4 } }),
     },
-    selectionOutline(ctx, filter),
   ];
 }
 
@@ -104,19 +109,9 @@ export function lineLayers(ctx: StyleContext, color: string, { width = 2.5 } = {
     {
       id: `${sourceId}-path`, type: "line", source: sourceId, filter: IS_LINE,
       layout: { visibility: visibility(ctx), "line-join": "round", "line-cap": "round" },
-      paint: linePaint({ color, width, hoverWidth: width * 2, opacity, dashed: IS_UNCERTAIN, dashPattern: [2, 1.5] }),
+      paint: linePaint({ color, width, hoverWidth: width * 2, opacity, dashed: IS_UNCERTAIN, dashPattern: [2, 1.5], selected: { color: ctx.theme.highlight, width: Math.max(4, width + 1.5) } }),
     },
-    selectionOutline(ctx, IS_LINE, "path-selected"),
   ];
-}
-
-/** A bright outline that only shows on the selected feature (filters cannot read feature-state). */
-function selectionOutline(ctx: StyleContext, filter: ExpressionSpecification, suffix = "selected"): LayerSpecification {
-  return {
-    id: `${ctx.sourceId}-${suffix}`, type: "line", source: ctx.sourceId, filter,
-    layout: { visibility: visibility(ctx), "line-join": "round" },
-    paint: linePaint({ color: ctx.theme.highlight, width: 4, opacity: ["case", SELECTED, 1, 0] }),
-  };
 }
 
 /** Circles: solid where the location is known, hollow where it is approximate or schematic. */

@@ -30,7 +30,7 @@ export const zonesLayer: LayerDef = {
     { key: "level_zh", label: { zh: "级别", en: "Level" } },
     { key: "level", label: { zh: "级别(英)", en: "Level (en)" } },
     { key: "zone_type", label: { zh: "类型", en: "Type" } },
-    { key: "year", label: { zh: "设立年份", en: "Year" } },
+    { key: "year", label: { zh: "设立年份", en: "Year" }, format: (v) => String(v ?? "—") }, // 2019, not 2,019
     { key: "official_area_km2", label: { zh: "官方面积", en: "Official area" }, format: km2 },
     { key: "official_area_source", label: { zh: "面积来源", en: "Area source" } },
     { key: "official_area_note", label: { zh: "面积说明", en: "Area note" } },
