@@ -9,7 +9,7 @@ import labelFontUrl from "./fonts/noto-sans-sc-labels.woff2?url";
 import labelChars from "./fonts/noto-sans-sc-labels.chars.txt?raw";
 import glyphPackUrl from "./fonts/noto-sans-sc-labels.glyphs?url";
 import { MAP_FONT } from "./theme.ts";
-import { fontFacesFromCss, rangesWithout, unicodeRanges } from "./fonts.ts";
+import { facesWithout, fontFacesFromCss, unicodeRanges } from "./fonts.ts";
 import { unpackGlyphRanges } from "./glyph-pack.ts";
 
 const FILES = import.meta.glob("/node_modules/@fontsource/noto-sans-sc/files/noto-sans-sc-*-400-normal.woff2", {
@@ -29,9 +29,7 @@ const labelRanges = unicodeRanges(labelText);
  * over the glyphs URL, so the pre-rendered characters are taken out of the slices' ranges.
  */
 export const MAP_FONT_FACES = {
-  [MAP_FONT]: slices
-    .map((face) => ({ ...face, "unicode-range": rangesWithout(face["unicode-range"], labelText) }))
-    .filter((face) => face["unicode-range"].length > 0),
+  [MAP_FONT]: facesWithout(slices, labelText),
 };
 
 export const GLYPHS_PROTOCOL = "atlas-glyphs";

@@ -60,3 +60,12 @@ export function rangesWithout(ranges: string[], chars: string): string[] {
   }
   return out;
 }
+
+type Face = { url: string; "unicode-range": string[] };
+
+/** The faces with `chars` taken out of their ranges; faces left with no range are dropped. */
+export function facesWithout(faces: Face[], chars: string): Face[] {
+  return faces
+    .map((face) => ({ ...face, "unicode-range": rangesWithout(face["unicode-range"], chars) }))
+    .filter((face) => face["unicode-range"].length > 0);
+}

@@ -115,6 +115,18 @@ describe("bring your own data", () => {
       if (id === csvId) assert.ok(points.length >= 5);
     }
     await screenshot(page, "user-data-crs");
+    // A name with characters no bundled label glyph covers still gets its label: MapLibre draws
+    // them from the fontsource slices declared in font-faces, beside 村 from the glyph pack.
+    const fontFilesLoaded = () => page.evaluate(() => [...document.fonts].filter((f) => f.family.startsWith("maplibre-gl-font-face") && f.status === "loaded").length);
+    const fontFilesBefore = await fontFilesLoaded();
+    const rare = { type: "FeatureCollection", features: [{ type: "Feature", properties: { name: "龘犇鱻村" }, geometry: { type: "Point", coordinates: [120.95, 30.95] } }] };
+    await page.setInputFiles('[data-testid="import-file"]', { name: "rare-names.geojson", mimeType: "application/geo+json", buffer: Buffer.from(JSON.stringify(rare)) });
+    const [, , , rareId] = await waitForLayerCount(page, 4);
+    await page.evaluate(() => window.__atlas!.map.jumpTo({ center: [120.95, 30.95], zoom: 12 }));
+    await mapIdle(page);
+    const rareLabels = await page.evaluate((id) => window.__atlas!.map.queryRenderedFeatures({ layers: [`${id}-label`] }).map((f) => String(f.properties.name)), rareId!);
+    assert.deepEqual(rareLabels, ["龘犇鱻村"]);
+    assert.ok((await fontFilesLoaded()) > fontFilesBefore, "a fontsource slice was loaded for the characters outside the glyph pack");
     assert.deepEqual(consoleErrors, []);
     assert.deepEqual(browser.outside, []);
     await page.close();
