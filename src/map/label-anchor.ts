@@ -7,7 +7,8 @@
  */
 import bboxClip from "@turf/bbox-clip";
 import type { MultiPolygon, Polygon, Position } from "geojson";
-import type { BBox } from "../data/bbox.ts";
+import { bboxOf, type BBox } from "../data/bbox.ts";
+import { pointInRing } from "../data/point-in-ring.ts";
 
 /** Points per side of the first search grid, then of each finer grid around the best point. */
 const GRID = 12;
@@ -21,16 +22,7 @@ function segmentDistance(p: Position, a: Position, b: Position, kx: number): num
   return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
 }
 
-function inRing(p: Position, ring: Position[]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i]!, [xj, yj] = ring[j]!;
-    if (yi! > p[1]! !== yj! > p[1]! && p[0]! < ((xj! - xi!) * (p[1]! - yi!)) / (yj! - yi!) + xi!) inside = !inside;
-  }
-  return inside;
-}
-
-const inPolygon = (p: Position, rings: Position[][]) => inRing(p, rings[0]!) && !rings.slice(1).some((hole) => inRing(p, hole));
+const inPolygon = (p: Position, rings: Position[][]) => pointInRing(p, rings[0]!) && !rings.slice(1).some((hole) => pointInRing(p, hole));
 
 /** Distance from p to the nearest edge of `rings`, or 0 outside; stops early once below `floor`. */
 function clearance(p: Position, rings: Position[][], kx: number, floor: number): number {
@@ -52,9 +44,9 @@ export function labelAnchor(geometry: Polygon | MultiPolygon, window: BBox): Pos
   const kx = Math.cos((((window[1] + window[3]) / 2) * Math.PI) / 180);
   let best = { p: [0, 0] as Position, d: 0 };
   for (const rings of polygons) {
-    const xs = rings[0]!.map((c) => c[0]!), ys = rings[0]!.map((c) => c[1]!);
-    let [cx, cy] = [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2];
-    let [hx, hy] = [(Math.max(...xs) - Math.min(...xs)) / 2, (Math.max(...ys) - Math.min(...ys)) / 2];
+    const [x0, y0, x1, y1] = bboxOf({ type: "Polygon", coordinates: rings })!;
+    let [cx, cy] = [(x0 + x1) / 2, (y0 + y1) / 2];
+    let [hx, hy] = [(x1 - x0) / 2, (y1 - y0) / 2];
     let local = { p: [cx, cy] as Position, d: 0 };
     for (let n = GRID; hx > 2e-4; n = REFINE) {
       for (let i = 0; i < n; i++) {

@@ -1,4 +1,5 @@
 import type { Geometry, Position } from "geojson";
+import { pointInRing } from "../../data/point-in-ring.ts";
 
 /** One record of a .shp: its geometry (null for Null shapes) or why it could not be read. */
 export type ShpRecord = { geometry: Geometry | null; problem?: string };
@@ -23,16 +24,6 @@ function signedArea2(ring: Position[]): number {
   let sum = 0;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) sum += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
   return sum;
-}
-
-function pointInRing([x, y]: Position, ring: Position[]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i];
-    const [xj, yj] = ring[j];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
 }
 
 function closeRing(ring: Position[]): Position[] {

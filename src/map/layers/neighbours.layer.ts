@@ -17,10 +17,9 @@ const WINDOW_HALF: [number, number] = [0.25, 0.13];
  * districts ring the county, so the middle of their combined extent is the county's neighbourhood.
  */
 export function neighbourLabels(fc: FeatureCollection): FeatureCollection<Point> {
-  const boxes = fc.features.map((f) => bboxOf(f.geometry)).filter((b): b is BBox => b !== null);
-  if (boxes.length === 0) return { type: "FeatureCollection", features: [] };
-  const cx = (Math.min(...boxes.map((b) => b[0])) + Math.max(...boxes.map((b) => b[2]))) / 2;
-  const cy = (Math.min(...boxes.map((b) => b[1])) + Math.max(...boxes.map((b) => b[3]))) / 2;
+  const all = bboxOf({ type: "GeometryCollection", geometries: fc.features.flatMap((f) => (f.geometry ? [f.geometry] : [])) });
+  if (!all) return { type: "FeatureCollection", features: [] };
+  const [cx, cy] = [(all[0] + all[2]) / 2, (all[1] + all[3]) / 2];
   const window: BBox = [cx - WINDOW_HALF[0], cy - WINDOW_HALF[1], cx + WINDOW_HALF[0], cy + WINDOW_HALF[1]];
   const features: FeatureCollection<Point>["features"] = [];
   for (const f of fc.features) {
