@@ -19,22 +19,28 @@ export function fontFacesFromCss(css: string, urlFor: (file: string) => string |
   return { [MAP_FONT]: faces };
 }
 
+/** Sorted, distinct code points of `chars`. */
+const codePoints = (chars: string) => [...new Set([...chars].map((c) => c.codePointAt(0)!))].sort((a, b) => a - b);
+
+const hex = (n: number) => n.toString(16).toUpperCase();
+/** One unicode-range entry: "U+41" or "U+41-42". */
+const rangeEntry = (a: number, b: number) => (a === b ? `U+${hex(a)}` : `U+${hex(a)}-${hex(b)}`);
+
 /** CSS unicode-range entries covering exactly these characters: "AB D" → ["U+20", "U+41-42", "U+44"]. */
 export function unicodeRanges(chars: string): string[] {
-  const codes = [...new Set([...chars].map((c) => c.codePointAt(0)!))].sort((a, b) => a - b);
+  const codes = codePoints(chars);
   const ranges: string[] = [];
-  const hex = (n: number) => n.toString(16).toUpperCase();
   for (let i = 0; i < codes.length; ) {
     let j = i;
     while (j + 1 < codes.length && codes[j + 1] === codes[j]! + 1) j++;
-    ranges.push(codes[i] === codes[j] ? `U+${hex(codes[i]!)}` : `U+${hex(codes[i]!)}-${hex(codes[j]!)}`);
+    ranges.push(rangeEntry(codes[i]!, codes[j]!));
     i = j + 1;
   }
   return ranges;
 }
 
 /** Code point intervals of CSS unicode-range entries ("U+4E00-9FFF", "U+20", "U+4??"). */
-function intervals(ranges: string[]): [number, number][] {
+export function rangeIntervals(ranges: string[]): [number, number][] {
   return ranges.map((r) => {
     const [a, b] = r.replace(/^U\+/i, "").split("-");
     if (b !== undefined) return [parseInt(a!, 16), parseInt(b, 16)];
@@ -44,11 +50,10 @@ function intervals(ranges: string[]): [number, number][] {
 
 /** `ranges` less the code points of `chars`, as unicode-range entries (empty when nothing is left). */
 export function rangesWithout(ranges: string[], chars: string): string[] {
-  const removed = [...new Set([...chars].map((c) => c.codePointAt(0)!))].sort((x, y) => x - y);
-  const hex = (n: number) => n.toString(16).toUpperCase();
+  const removed = codePoints(chars);
   const out: string[] = [];
-  const push = (a: number, b: number) => { if (a <= b) out.push(a === b ? `U+${hex(a)}` : `U+${hex(a)}-${hex(b)}`); };
-  for (const [lo, hi] of intervals(ranges)) {
+  const push = (a: number, b: number) => { if (a <= b) out.push(rangeEntry(a, b)); };
+  for (const [lo, hi] of rangeIntervals(ranges)) {
     let start = lo;
     for (const code of removed) {
       if (code < start) continue;

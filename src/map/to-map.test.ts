@@ -9,7 +9,7 @@ import { townSeats } from "./layers/towns.layer.ts";
 import { neighbourLabels } from "./layers/neighbours.layer.ts";
 import { LAYER_DEFS } from "./layers/registry.ts";
 import { imageForId } from "./icons.ts";
-import { facesWithout, fontFacesFromCss, rangesWithout, unicodeRanges } from "./fonts.ts";
+import { facesWithout, fontFacesFromCss, rangeIntervals, rangesWithout, unicodeRanges } from "./fonts.ts";
 import { readFileSync } from "node:fs";
 import { booleanPointInPolygon } from "@turf/turf";
 import { labelCharacters } from "../../scripts/build-map-font.ts";
@@ -211,11 +211,7 @@ describe("map font-faces beside the glyph pack", () => {
     const slices = Object.values(fontFacesFromCss(css, (f) => f))[0] as { url: string; "unicode-range": string[] }[];
     const packed = readFileSync(new URL("./fonts/noto-sans-sc-labels.chars.txt", import.meta.url), "utf8").replace(/\n$/, "");
     const faces = facesWithout(slices, packed);
-    const covers = (ch: string) => faces.some((f) => f["unicode-range"].some((r) => {
-      const [a, b] = r.slice(2).split("-");
-      const code = ch.codePointAt(0)!;
-      return code >= parseInt(a!, 16) && code <= parseInt(b ?? a!, 16);
-    }));
+    const covers = (ch: string) => faces.some((f) => rangeIntervals(f["unicode-range"]).some(([lo, hi]) => ch.codePointAt(0)! >= lo && ch.codePointAt(0)! <= hi));
     expect(covers("嘉")).toBe(false); // in the pack
     expect(covers("A")).toBe(false);
     expect(covers("龘")).toBe(true); // in no label source: drawn from a fontsource slice
