@@ -57,7 +57,8 @@ export function glyphRanges(ttf: Uint8Array, text: string): Map<number, Uint8Arr
     const gid = font.nominalGlyph(code);
     if (gid === undefined) continue;
     const glyph = sdfGlyph(code, font.glyphToJson(gid), font.glyphHAdvance(gid), face.upem);
-    byRange.set(code >> 8, [...(byRange.get(code >> 8) ?? []), glyph]);
+    const range = byRange.get(code >> 8) ?? byRange.set(code >> 8, []).get(code >> 8)!;
+    range.push(glyph);
   }
   return new Map([...byRange].map(([range, glyphs]) => [range, encodeGlyphRange(MAP_FONT, range, glyphs)]));
 }

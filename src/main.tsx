@@ -15,7 +15,7 @@ import { cameraRequest } from "./state/camera.ts";
 import { parseUrlState } from "./state/permalink.ts";
 import { layerDef } from "./map/layers/registry.ts";
 import { basemapById, type BasemapId } from "./map/basemaps.ts";
-import { MapBridge, prewarmMapWorkers } from "./map/bridge.ts";
+import { MapBridge, prewarmMap } from "./map/bridge.ts";
 import { wireCamera, wireMap } from "./map/wire.ts";
 import { wireStory } from "./story/wire-story.ts";
 import { translate } from "./i18n/strings.ts";
@@ -44,7 +44,7 @@ const savedWork = loadSavedWork().catch((err: unknown) => {
   saveError.value = err instanceof Error ? err.message : String(err);
   return { layers: [], settings: undefined };
 });
-prewarmMapWorkers();
+prewarmMap();
 
 // The map before the UI: its WebGL context and first frame are the longest part of start-up.
 const bridge = new MapBridge(document.getElementById("map")!, url.view ?? DEFAULT_VIEW, {

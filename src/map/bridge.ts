@@ -26,7 +26,7 @@ maplibregl.addProtocol(GLYPHS_PROTOCOL, async ({ url }) => {
 });
 
 /** Starts MapLibre's worker and the label glyphs' download now, so both are ready when data arrives. */
-export function prewarmMapWorkers(): void {
+export function prewarmMap(): void {
   maplibregl.prewarm();
   void labelGlyphs().catch(() => undefined);
 }

@@ -3,7 +3,7 @@
  * that `schematic` and `approximate` features look different (hatched fills, dashed lines,
  * hollow symbols) and hover/selection show through feature-state.
  */
-import type { ExpressionSpecification, LayerSpecification } from "maplibre-gl";
+import type { ExpressionSpecification, LayerSpecification, SymbolLayerSpecification } from "maplibre-gl";
 import { MAP_FONT } from "../theme.ts";
 import type { StyleContext } from "./layer-def.ts";
 
@@ -11,8 +11,8 @@ export const IS_UNCERTAIN: ExpressionSpecification = ["in", ["get", "status"], [
 export const IS_POLYGON: ExpressionSpecification = ["in", ["geometry-type"], ["literal", ["Polygon", "MultiPolygon"]]];
 export const IS_LINE: ExpressionSpecification = ["in", ["geometry-type"], ["literal", ["LineString", "MultiLineString"]]];
 export const IS_POINT: ExpressionSpecification = ["in", ["geometry-type"], ["literal", ["Point", "MultiPoint"]]];
-const HOVERED: ExpressionSpecification = ["boolean", ["feature-state", "hover"], false];
-const SELECTED: ExpressionSpecification = ["boolean", ["feature-state", "selected"], false];
+export const HOVERED: ExpressionSpecification = ["boolean", ["feature-state", "hover"], false];
+export const SELECTED: ExpressionSpecification = ["boolean", ["feature-state", "selected"], false];
 
 /**
  * One shader variant per layer type. MapLibre compiles a program for every mix of constant and
@@ -139,7 +139,7 @@ export function labelLayer(
     placement?: "point" | "line"; offset?: [number, number]; text?: ExpressionSpecification;
   } = {},
   source = ctx.sourceId,
-): LayerSpecification {
+): SymbolLayerSpecification {
   return {
     id: `${ctx.sourceId}-${id}`, type: "symbol", source, ...(filter ? { filter } : {}), ...(minzoom !== undefined ? { minzoom } : {}),
     layout: {

@@ -1,6 +1,6 @@
 import type { ExpressionSpecification } from "maplibre-gl";
 import type { LayerDef } from "./layer-def.ts";
-import { circlePaint, IS_POINT, IS_UNCERTAIN, labelLayer, metres, visibility } from "./draw.ts";
+import { circlePaint, HOVERED, IS_POINT, IS_UNCERTAIN, labelLayer, metres, SELECTED, visibility } from "./draw.ts";
 
 const TIER_SIZE: ExpressionSpecification = ["match", ["get", "tier"], "county", 1.1, "town", 0.85, 0.6];
 
@@ -19,9 +19,9 @@ export const emergencyLayer: LayerDef = {
       id: `${ctx.sourceId}-halo`, type: "circle", source: ctx.sourceId, filter: IS_POINT, layout: { visibility: visibility(ctx) },
       // Also the click target: icons are symbols, which hit-testing skips, so the halo is always there, just clear.
       paint: circlePaint({
-        radius: ["case", ["boolean", ["feature-state", "selected"], false], 16, ["boolean", ["feature-state", "hover"], false], 14, 11],
+        radius: ["case", SELECTED, 16, HOVERED, 14, 11],
         color: ctx.theme.highlight,
-        opacity: ["case", ["any", ["boolean", ["feature-state", "selected"], false], ["boolean", ["feature-state", "hover"], false]], 0.6 * ctx.opacity, 0],
+        opacity: ["case", ["any", SELECTED, HOVERED], 0.6 * ctx.opacity, 0],
       }),
     },
     {

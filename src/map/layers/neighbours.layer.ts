@@ -1,5 +1,4 @@
 import type { FeatureCollection, Point } from "geojson";
-import type { SymbolLayerSpecification } from "maplibre-gl";
 import { bboxOf, type BBox } from "../../data/bbox.ts";
 import { labelAnchor } from "../label-anchor.ts";
 import type { LayerDef } from "./layer-def.ts";
@@ -48,7 +47,7 @@ export const neighboursLayer: LayerDef = {
     const label = labelLayer(ctx, {
       size: 14, color: ctx.theme.neighbourLabel,
       text: ["format", nameField(ctx), {}, "\n", {}, nameField(ctx, "province"), { "font-scale": 0.8 }],
-    }, `${ctx.sourceId}:labels`) as SymbolLayerSpecification;
+    }, `${ctx.sourceId}:labels`);
     return [
       ...polygonLayers(ctx, ctx.theme.neighbourLabel, { fillOpacity: 0.12, lineWidth: 1 }),
       // Context labels give way to thematic ones; moving around the anchor keeps them on screen.
