@@ -41,6 +41,8 @@ export function labelCharacters(root = ROOT): string {
   const chars = new Set<string>();
   for (let c = 0x20; c < 0x7f; c++) chars.add(String.fromCodePoint(c));
   for (const c of "·—–、。,:;!?()《》“”‘’〔〕【】°′″²³±×÷…～") chars.add(c);
+  // No-break space: MapLibre's scale bar writes "5&nbsp;km"; without it a fontsource slice loads mid-start-up.
+  chars.add("\u00a0");
   for (const file of labelTextSources(root)) {
     for (const c of readFileSync(file, "utf8")) if (c.codePointAt(0)! >= 0x80) chars.add(c);
   }

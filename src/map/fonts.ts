@@ -48,29 +48,46 @@ export function rangeIntervals(ranges: string[]): [number, number][] {
   });
 }
 
-/** `ranges` less the code points of `chars`, as unicode-range entries (empty when nothing is left). */
-export function rangesWithout(ranges: string[], chars: string): string[] {
-  const removed = codePoints(chars);
+/** Index of the first element of the ascending `xs` that is ≥ `x` (`xs.length` when none is). */
+function firstAtLeast(xs: number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Intervals less the ascending code points `removed`, as unicode-range entries. */
+function intervalsWithout(intervals: [number, number][], removed: number[]): string[] {
   const out: string[] = [];
   const push = (a: number, b: number) => { if (a <= b) out.push(rangeEntry(a, b)); };
-  for (const [lo, hi] of rangeIntervals(ranges)) {
+  for (const [lo, hi] of intervals) {
     let start = lo;
-    for (const code of removed) {
-      if (code < start) continue;
-      if (code > hi) break;
-      push(start, code - 1);
-      start = code + 1;
+    // Binary search to the first removed code in the interval: this runs at start-up, over ~100
+    // fontsource slices and ~1,200 label characters.
+    for (let i = firstAtLeast(removed, lo); i < removed.length && removed[i]! <= hi; i++) {
+      push(start, removed[i]! - 1);
+      start = removed[i]! + 1;
     }
     push(start, hi);
   }
   return out;
 }
 
+/** `ranges` less the code points of `chars`, as unicode-range entries (empty when nothing is left). */
+export function rangesWithout(ranges: string[], chars: string): string[] {
+  return intervalsWithout(rangeIntervals(ranges), codePoints(chars));
+}
+
 type Face = { url: string; "unicode-range": string[] };
 
 /** The faces with `chars` taken out of their ranges; faces left with no range are dropped. */
 export function facesWithout(faces: Face[], chars: string): Face[] {
+  const removed = codePoints(chars);
   return faces
-    .map((face) => ({ ...face, "unicode-range": rangesWithout(face["unicode-range"], chars) }))
+    .map((face) => ({ ...face, "unicode-range": intervalsWithout(rangeIntervals(face["unicode-range"]), removed) }))
     .filter((face) => face["unicode-range"].length > 0);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import type { FeatureCollection } from "geojson";
 import { LAYER_KINDS } from "../data/types.ts";
 import { BASEMAPS, basemapById } from "./basemaps.ts";
@@ -190,6 +191,18 @@ describe("fonts", () => {
     expect(rangesWithout(["U+4E00-4E05", "U+20", "U+41-42"], "\u4e00\u4e03 A")).toEqual(["U+4E01-4E02", "U+4E04-4E05", "U+42"]);
     expect(rangesWithout(["U+4??"], "\u0400\u04ff")).toEqual(["U+401-4FE"]);
     expect(rangesWithout(["U+41"], "A")).toEqual([]);
+  });
+  it("leaves exactly the ranges' code points that are not among the characters (property)", () => {
+    const codesOf = (ranges: string[]) => new Set(rangeIntervals(ranges).flatMap(([lo, hi]) => Array.from({ length: hi - lo + 1 }, (_, i) => lo + i)));
+    fc.assert(fc.property(
+      fc.array(fc.tuple(fc.integer({ min: 0x20, max: 0x2ff }), fc.integer({ min: 0, max: 40 })), { maxLength: 6 }),
+      fc.array(fc.integer({ min: 0x20, max: 0x2ff }), { maxLength: 60 }),
+      (spans, removed) => {
+        const ranges = spans.map(([lo, len]) => `U+${lo.toString(16)}-${(lo + len).toString(16)}`);
+        const expected = [...codesOf(ranges)].filter((c) => !removed.includes(c)).sort((a, b) => a - b);
+        expect([...codesOf(rangesWithout(ranges, String.fromCodePoint(...removed)))].sort((a, b) => a - b)).toEqual(expected);
+      },
+    ));
   });
   it("reads unicode ranges of fontsource CSS into font-faces", () => {
     const css = `@font-face { src: url(./files/a-1-400-normal.woff2) format('woff2'), url(./files/a-1-400-normal.woff) format('woff'); unicode-range: U+4e00-4e8f,U+20; }`;

@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection, Polygon, Position } from "geojson";
 import type { LayerDef } from "./layer-def.ts";
-import { fillPaint, km2, labelLayer, linePaint, visibility } from "./draw.ts";
+import { fillPaint, km2, labelLayer, LINE_JOIN, linePaint, visibility } from "./draw.ts";
 
 /** Everything outside the county, as one polygon: the world with the county's rings as holes. */
 export function outsideMask(county: FeatureCollection): FeatureCollection<Polygon> {
@@ -27,11 +27,11 @@ export const countyLayer: LayerDef = {
       paint: fillPaint(ctx.theme.mask, 0.55 * ctx.opacity),
     },
     {
-      id: `${ctx.sourceId}-casing`, type: "line", source: ctx.sourceId, layout: { visibility: visibility(ctx), "line-join": "round" },
+      id: `${ctx.sourceId}-casing`, type: "line", source: ctx.sourceId, layout: { visibility: visibility(ctx), ...LINE_JOIN },
       paint: linePaint({ color: ctx.theme.halo, width: 6, opacity: 0.8 * ctx.opacity }),
     },
     {
-      id: `${ctx.sourceId}-line`, type: "line", source: ctx.sourceId, layout: { visibility: visibility(ctx), "line-join": "round" },
+      id: `${ctx.sourceId}-line`, type: "line", source: ctx.sourceId, layout: { visibility: visibility(ctx), ...LINE_JOIN },
       paint: linePaint({ color: ctx.theme.county, width: 2.5, opacity: ctx.opacity }),
     },
     labelLayer(ctx, { size: 18, color: ctx.theme.county, minzoom: 0 }),

@@ -1,6 +1,6 @@
 import type { ExpressionSpecification } from "maplibre-gl";
 import type { LayerDef } from "./layer-def.ts";
-import { IS_POINT, IS_POLYGON, IS_UNCERTAIN, km2, labelLayer, linePaint, pointLayers, polygonLayers, visibility } from "./draw.ts";
+import { IS_POINT, IS_POLYGON, IS_UNCERTAIN, km2, labelLayer, LINE_JOIN, linePaint, pointLayers, polygonLayers, visibility } from "./draw.ts";
 
 /** County-scale areas (the demonstration zone, its pilot area) are outlined only, so they do not bury the rest. */
 const IS_REGIONAL: ExpressionSpecification = ["==", ["get", "zone_type"], "demonstration-zone"];
@@ -13,7 +13,7 @@ export const zonesLayer: LayerDef = {
   styleLayers: (ctx) => [
     {
       id: `${ctx.sourceId}-regional`, type: "line", source: ctx.sourceId, filter: ["all", IS_POLYGON, IS_REGIONAL],
-      layout: { visibility: visibility(ctx), "line-join": "round" },
+      layout: { visibility: visibility(ctx), ...LINE_JOIN },
       paint: linePaint({ color: ctx.theme.regional, width: 3, hoverWidth: 5, opacity: 0.8 * ctx.opacity, dashed: IS_UNCERTAIN, dashPattern: [4, 2], offset: 2 }),
     },
     ...polygonLayers(ctx, ctx.theme.zones, { fillOpacity: 0.2, hatchOpacity: 0.45, filter: ["all", IS_POLYGON, ["!", IS_REGIONAL]] }),
