@@ -84,9 +84,16 @@ export function rangesWithout(ranges: string[], chars: string): string[] {
 
 type Face = { url: string; "unicode-range": string[] };
 
-/** The faces with `chars` taken out of their ranges; faces left with no range are dropped. */
+/** C0 and C1 control characters: line breaks in a label are layout, never drawn. */
+const CONTROLS = String.fromCodePoint(...Array.from({ length: 0x20 }, (_, i) => i), ...Array.from({ length: 0x21 }, (_, i) => 0x7f + i));
+
+/**
+ * The faces with `chars` (and control characters) taken out of their ranges; faces left with no
+ * range are dropped. Without the controls, the "\n" of a two-line label made MapLibre fetch a
+ * whole fontsource slice for a character it does not draw.
+ */
 export function facesWithout(faces: Face[], chars: string): Face[] {
-  const removed = codePoints(chars);
+  const removed = codePoints(chars + CONTROLS);
   return faces
     .map((face) => ({ ...face, "unicode-range": intervalsWithout(rangeIntervals(face["unicode-range"]), removed) }))
     .filter((face) => face["unicode-range"].length > 0);

@@ -229,6 +229,8 @@ describe("map font-faces beside the glyph pack", () => {
     expect(covers("A")).toBe(false);
     expect(covers("龘")).toBe(true); // in no label source: drawn from a fontsource slice
     expect(covers("犇")).toBe(true);
+    expect(covers("\n")).toBe(false); // a line break in a label is never drawn
+    expect(covers("\u0085")).toBe(false);
     expect(faces.length).toBeGreaterThan(90);
   });
 });
