@@ -9,10 +9,9 @@ import {
 } from "../state/app-state.ts";
 import { parseUrlState, serializeUrlState } from "../state/permalink.ts";
 import { analysisMapClick, analysisOverlay } from "../state/analysis-view.ts";
-import type { AnalysisOverlay } from "../state/analysis-model.ts";
 import { basemapById } from "./basemaps.ts";
 import type { MapBridge } from "./bridge.ts";
-import { shiftForDisplay } from "./display-shift.ts";
+import { overlayForDisplay, pointFromDisplay, shiftForDisplay } from "./display-shift.ts";
 import { LIGHT } from "./theme.ts";
 import { toMapData } from "./to-map.ts";
 
@@ -69,18 +68,9 @@ export function wireMap(bridge: MapBridge): void {
     if (url !== location.search) history.replaceState(null, "", `${location.pathname}${url}${location.hash}`);
   });
 
-  bridge.onMapClick(analysisMapClick);
+  // What-if stations are placed where the user clicked on the tiles they see, stored in WGS84.
+  bridge.onMapClick((lngLat) => analysisMapClick(basemapById(basemap.peek()).crs === "gcj02" ? pointFromDisplay(lngLat) : lngLat));
   wireDeck(bridge);
-}
-
-/** Analysis overlay polygons shifted like every other layer over a GCJ-02 basemap (cells and dots are not). */
-function displayOverlay(overlay: AnalysisOverlay | null, gcj: boolean): AnalysisOverlay | null {
-  if (!overlay || !gcj) return overlay;
-  return {
-    ...overlay,
-    ...(overlay.coverage ? { coverage: { ...overlay.coverage, covered: shiftForDisplay(overlay.coverage.covered), uncovered: shiftForDisplay(overlay.coverage.uncovered) } } : {}),
-    ...(overlay.lifeCircle ? { lifeCircle: { ...overlay.lifeCircle, gaps: overlay.lifeCircle.gaps && shiftForDisplay(overlay.lifeCircle.gaps) } } : {}),
-  };
 }
 
 /**
@@ -110,7 +100,7 @@ function wireDeck(bridge: MapBridge): void {
       const deckLayers = [
         ...(stationRings && emergency ? [factories.stationRingsLayer(factories.stationsOf(display(emergency.fc)), firstLabel)] : []),
         ...(zoneExtrusion && zones ? [factories.zoneExtrusionLayer(factories.extrudedZonesOf(display(zones.fc)))] : []),
-        ...analysis.analysisLayers(displayOverlay(results, gcj), firstLabel),
+        ...analysis.analysisLayers(overlayForDisplay(results, gcj), firstLabel),
       ];
       overlay.setLayers(deckLayers);
       if (window.__atlas) window.__atlas["deckLayerIds"] = deckLayers.map((l) => l.id);

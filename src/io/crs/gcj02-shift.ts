@@ -12,6 +12,7 @@ export function viaGcoord(from: Parameters<typeof gcoord.transform>[1], to: Para
 }
 
 const toGcj02 = viaGcoord(gcoord.WGS84, gcoord.GCJ02);
+const fromGcj02 = viaGcoord(gcoord.GCJ02, gcoord.WGS84);
 
 /**
  * Shifts WGS84 coordinates onto GCJ-02 (≈ 480 m at Jiashan) so they sit right over an AMap/Tencent basemap.
@@ -26,4 +27,9 @@ export function wgs84ToGcj02<F extends FeatureCollection<Geometry | null>>(fc: F
 /** One position, WGS84 → GCJ-02 (for markers and single points). */
 export function positionWgs84ToGcj02(position: Position): Position {
   return toGcj02(position);
+}
+
+/** One position, GCJ-02 → WGS84: a click on a map drawn over a GCJ-02 basemap, back to data coordinates. */
+export function positionGcj02ToWgs84(position: Position): Position {
+  return fromGcj02(position);
 }
