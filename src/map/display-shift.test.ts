@@ -3,7 +3,7 @@ import { distance, point } from "@turf/turf";
 import type { FeatureCollection } from "geojson";
 import { positionWgs84ToGcj02 } from "../io/crs/gcj02-shift.ts";
 import type { AnalysisOverlay, CellSurface } from "../state/analysis-model.ts";
-import { overlayForDisplay, pointFromDisplay } from "./display-shift.ts";
+import { geometryForDisplay, geometryFromDisplay, overlayForDisplay, pointFromDisplay } from "./display-shift.ts";
 
 /** Geodesic metres between two lng/lat pairs. */
 const metres = (a: ArrayLike<number>, b: ArrayLike<number>) => distance(point([a[0]!, a[1]!]), point([b[0]!, b[1]!]), { units: "meters" });
@@ -61,5 +61,20 @@ describe("a position picked on a GCJ-02 map", () => {
       expect(metres(p, shown)).toBeGreaterThan(400);
       expect(metres(p, pointFromDisplay(shown))).toBeLessThan(1);
     }
+  });
+});
+
+describe("a shape drawn over a GCJ-02 basemap", () => {
+  const drawn: GeoJSON.Polygon = { type: "Polygon", coordinates: [[[120.9, 30.8], [120.92, 30.8], [120.92, 30.82], [120.9, 30.8]]] };
+  it("is stored where it sits on the tiles: each vertex ~480 m back, and loads back onto the screen within a metre", () => {
+    const stored = geometryFromDisplay(drawn) as GeoJSON.Polygon;
+    const again = geometryForDisplay(stored) as GeoJSON.Polygon;
+    drawn.coordinates[0]!.forEach((p, i) => {
+      expect(metres(p, stored.coordinates[0]![i]!)).toBeGreaterThan(400);
+      expect(metres(p, again.coordinates[0]![i]!)).toBeLessThan(1);
+      // The stored vertex is the WGS84 position whose GCJ-02 shift is the drawn one.
+      expect(metres(positionWgs84ToGcj02(stored.coordinates[0]![i]!), p)).toBeLessThan(1);
+    });
+    expect(drawn.coordinates[0]![0]).toEqual([120.9, 30.8]);
   });
 });

@@ -227,6 +227,39 @@ describe("bring your own data", () => {
     await page.close();
   });
 
+  it("over the AMap (GCJ-02) basemap, a drawn point stays where it was clicked on the tiles", async () => {
+    await browser?.close();
+    browser = await launch();
+    const page = await browser.context.newPage();
+    // Stand-in AMap tiles (a blank PNG), so the basemap counts as reachable and stays on; no request leaves.
+    const blank = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==", "base64");
+    await page.route(/autonavi\.com/, (route) => route.fulfill({ status: 200, contentType: "image/png", body: blank }));
+    await page.goto(`${served.baseUrl}?basemap=amap`);
+    await mapIdle(page);
+    await page.locator('[data-testid="draw-point"]').click();
+    await page.waitForFunction(() => window.__atlas!.map.getSource("td-point") !== undefined, undefined, { timeout: 20_000 });
+    await page.mouse.move(700, 450, { steps: 4 });
+    await page.mouse.click(700, 450);
+    await page.waitForFunction(() => ((window.__atlas!.map.getStyle().sources.drawings as { data: GeoJSON.FeatureCollection } | undefined)?.data.features.length ?? 0) === 1);
+    const { clicked, shown, basemap } = await page.evaluate(() => {
+      const map = window.__atlas!.map;
+      const rect = map.getCanvas().getBoundingClientRect();
+      const at = map.unproject([700 - rect.left, 450 - rect.top]);
+      const data = (map.getStyle().sources.drawings as { data: GeoJSON.FeatureCollection }).data;
+      return {
+        clicked: [at.lng, at.lat] as [number, number],
+        shown: (data.features[0]!.geometry as GeoJSON.Point).coordinates as [number, number],
+        basemap: new URLSearchParams(location.search).get("basemap"),
+      };
+    });
+    assert.equal(basemap, "amap");
+    // Stored in WGS84 and shifted for display again, it lands on the click; stored as clicked, it
+    // would be drawn ~480 m away.
+    assert.ok(metres(clicked, shown) < 2, `drawn ${metres(clicked, shown).toFixed(1)} m from the click`);
+    assert.deepEqual(browser.outside, []);
+    await page.close();
+  });
+
   it("draws a polygon into My drawings with its geodesic area; undo removes it, redo restores it", async () => {
     const { page, consoleErrors } = await freshPage();
     await page.locator('[data-testid="draw-polygon"]').click();

@@ -12,11 +12,13 @@ import {
   type GeoJSONStoreFeatures,
 } from "terra-draw";
 import { TerraDrawMapLibreGLAdapter } from "terra-draw-maplibre-gl-adapter";
-import { layers, select } from "../../state/app-state.ts";
+import { basemap, layers, select } from "../../state/app-state.ts";
 import {
   addDrawing, deleteFeature, DRAWINGS_ID, drawingAccuracyM, drawingMeasure, measureFeature, updateFeatureGeometry, type DrawMode,
 } from "../../state/user-data.ts";
 import type { MapBridge } from "../bridge.ts";
+import { basemapById } from "../basemaps.ts";
+import { geometryForDisplay, geometryFromDisplay } from "../display-shift.ts";
 
 export interface DrawController {
   setMode(mode: DrawMode | null): void;
@@ -52,6 +54,12 @@ export function createDrawController(bridge: Pick<MapBridge, "map">): DrawContro
   };
 
   const drawings = () => layers.peek().find((l) => l.id === DRAWINGS_ID);
+  // terra-draw works in the coordinates on screen: over a GCJ-02 basemap they are shifted ~480 m
+  // from the WGS84 that state keeps, so shapes go back on the way in and out.
+  const gcj = () => basemapById(basemap.peek()).crs === "gcj02";
+  const toState = (g: Geometry) => (gcj() ? geometryFromDisplay(g) : g);
+  /** The basemap's CRS when the drawings were last copied into terra-draw. */
+  let loadedGcj = false;
 
   function loadDrawingsForEditing(): void {
     quietly(fillStore);
@@ -61,11 +69,12 @@ export function createDrawController(bridge: Pick<MapBridge, "map">): DrawContro
     draw.clear();
     const layer = drawings();
     loaded = layer?.fc ?? null;
+    loadedGcj = gcj();
     if (!layer) return;
     const editable: GeoJSONStoreFeatures[] = layer.fc.features.flatMap((f) => {
       const g = f.geometry;
       if (!g || !["Point", "LineString", "Polygon"].includes(g.type)) return [];
-      return [{ type: "Feature", id: String(f.properties?.id), geometry: g, properties: { mode: modeFor(g) } } as GeoJSONStoreFeatures];
+      return [{ type: "Feature", id: String(f.properties?.id), geometry: loadedGcj ? geometryForDisplay(g) : g, properties: { mode: modeFor(g) } } as GeoJSONStoreFeatures];
     });
     // Features terra-draw rejects (ids it did not make, invalid rings) simply stay non-editable.
     draw.addFeatures(editable);
@@ -84,9 +93,9 @@ export function createDrawController(bridge: Pick<MapBridge, "map">): DrawContro
       quietly(() => draw.removeFeatures([id]));
       drawingMeasure.value = null;
       const center = map.getCenter();
-      addDrawing({ type: "Feature", id: String(id), geometry: feature.geometry, properties: {} }, drawingAccuracyM(map.getZoom(), center.lat));
+      addDrawing({ type: "Feature", id: String(id), geometry: toState(feature.geometry), properties: {} }, drawingAccuracyM(map.getZoom(), center.lat));
     } else {
-      quietly(() => updateFeatureGeometry(DRAWINGS_ID, String(id), feature.geometry));
+      quietly(() => updateFeatureGeometry(DRAWINGS_ID, String(id), toState(feature.geometry)));
       loaded = drawings()?.fc ?? null;
     }
   });
@@ -102,10 +111,12 @@ export function createDrawController(bridge: Pick<MapBridge, "map">): DrawContro
 
   draw.on("select", (id) => select({ layerId: DRAWINGS_ID, featureId: String(id) }));
 
-  // Undo/redo or attribute edits change the drawings while editing: reload them into terra-draw.
+  // Undo/redo or attribute edits change the drawings while editing, and a basemap switch moves them
+  // on screen: reload them into terra-draw.
   effect(() => {
     const fc = layers.value.find((l) => l.id === DRAWINGS_ID)?.fc ?? null;
-    if (!syncing && mode === "select" && fc !== loaded) loadDrawingsForEditing();
+    const shifted = basemapById(basemap.value).crs === "gcj02";
+    if (!syncing && mode === "select" && (fc !== loaded || shifted !== loadedGcj)) loadDrawingsForEditing();
   });
 
   return {
