@@ -95,7 +95,7 @@ async function start(): Promise<void> {
   startAutosave((message) => (saveError.value = message));
   wireMap(bridge);
   wireCamera(bridge, cameraRequest);
-  wireStory({ startAtChapter: url.present });
+  wireStory({ startAtChapter: url.present, highlight: (hits) => bridge.highlight(hits) });
   wireDrawing(bridge);
   if (url.selected) {
     const layer = layers.value.find((l) => l.fc.features.some((f) => String(f.properties?.id) === url.selected));

@@ -97,4 +97,20 @@ describe("MapBridge.apply", () => {
     b.select({ layerId: "towns", featureId: "t1" });
     expect(calls).toEqual(['state towns/t1 {"selected":true}', 'state towns:seats/t1 {"selected":true}']);
   });
+
+  it("marks every highlighted feature, and a feature both highlighted and selected stays marked until both let go", () => {
+    const b = bridge();
+    b.apply({ geojson: { zones: fc(), water: fc() }, raster: {}, layers: [], styleLayerIds: {} });
+    calls.length = 0;
+    b.highlight([{ layerId: "zones", featureId: "z1" }, { layerId: "water", featureId: "w1" }]);
+    expect(calls).toEqual(['state zones/z1 {"selected":true}', 'state water/w1 {"selected":true}']);
+    calls.length = 0;
+    b.select({ layerId: "zones", featureId: "z1" });
+    expect(calls).toEqual([]); // already drawn as selected
+    b.highlight([]);
+    expect(calls).toEqual(['state water/w1 {"selected":false}']);
+    calls.length = 0;
+    b.select(null);
+    expect(calls).toEqual(['state zones/z1 {"selected":false}']);
+  });
 });

@@ -57,6 +57,7 @@ export class MapBridge {
   private interactive: string[] = [];
   private hovered: FeatureHit | null = null;
   private selected: FeatureHit | null = null;
+  private highlighted: FeatureHit[] = [];
 
   constructor(container: HTMLElement, view: View, events: BridgeEvents, { preserveDrawingBuffer = false } = {}) {
     this.map = new maplibregl.Map({
@@ -203,9 +204,40 @@ export class MapBridge {
   }
 
   select(hit: FeatureHit | null): void {
-    this.setState(this.selected, { selected: false });
+    const before = this.marked();
     this.selected = hit;
-    this.setState(hit, { selected: true });
+    this.remark(before);
+  }
+
+  /** Features drawn like the selection without a card of their own: all of a tour chapter's highlights. */
+  highlight(hits: FeatureHit[]): void {
+    const before = this.marked();
+    this.highlighted = hits;
+    this.remark(before);
+  }
+
+  /** Everything drawn as selected: the highlights and the selection. */
+  private marked(): FeatureHit[] {
+    return this.selected ? [...this.highlighted, this.selected] : [...this.highlighted];
+  }
+
+  /** Clears what is no longer marked (a feature both highlighted and selected stays), then marks the rest. */
+  private remark(before: FeatureHit[]): void {
+    const key = (hit: FeatureHit) => `${hit.layerId}\u0000${hit.featureId}`;
+    const now = this.marked();
+    const still = new Set(now.map(key));
+    const cleared = new Set<string>();
+    for (const hit of before) {
+      if (still.has(key(hit)) || cleared.has(key(hit))) continue;
+      cleared.add(key(hit));
+      this.setState(hit, { selected: false });
+    }
+    const marked = new Set(before.map(key));
+    for (const hit of now) {
+      if (marked.has(key(hit))) continue;
+      marked.add(key(hit));
+      this.setState(hit, { selected: true });
+    }
   }
 
   flyTo(view: Partial<View> & { center: [number, number] }, { duration = 1800 } = {}): void {

@@ -3,9 +3,9 @@
  * and live figures. Call once after map/wire.ts's `wireMap` (which creates `window.__atlas`).
  */
 import { effect } from "@preact/signals";
-import { layers } from "../state/app-state.ts";
+import { layers, type Selection } from "../state/app-state.ts";
 import { computeLiveCoverage } from "./live-coverage.ts";
-import { chapterCount, chapterIndex, currentChapter, paused, startStory, storyActive } from "./story-state.ts";
+import { chapterCount, chapterIndex, currentChapter, paused, startStory, storyActive, storyHighlight } from "./story-state.ts";
 
 export interface StoryTestHook {
   /** 0-based chapter index. */
@@ -17,9 +17,12 @@ export interface StoryTestHook {
 
 /**
  * @param startAtChapter 1-based chapter to open the tour at (from `?present=N`); omit to wait for the button.
- * @example wireStory({ startAtChapter: url.present });
+ * @param highlight draws the chapter's highlighted features (all of them; the first also gets the card).
+ * @example wireStory({ startAtChapter: url.present, highlight: (hits) => bridge.highlight(hits) });
  */
-export function wireStory({ startAtChapter }: { startAtChapter?: number } = {}): void {
+export function wireStory({ startAtChapter, highlight }: { startAtChapter?: number; highlight?: (hits: Selection[]) => void } = {}): void {
+  if (highlight) effect(() => highlight(storyHighlight.value));
+
   if (window.__atlas) {
     Object.defineProperty(window.__atlas, "story", {
       configurable: true,

@@ -76,6 +76,17 @@ describe("presentation mode", () => {
     await page.close();
   });
 
+/** Per feature id: drawn as selected (feature-state) on the map source holding it; null when no map source holds it. */
+const markedOnMap = (page: import("playwright-core").Page, ids: string[]) =>
+  page.evaluate((wanted) => {
+    const map = window.__atlas!.map;
+    const sources = Object.entries(map.getStyle().sources) as [string, { type: string; data?: GeoJSON.FeatureCollection }][];
+    return wanted.map((id) => {
+      const source = sources.find(([key, s]) => !key.includes(":") && s.type === "geojson" && (s.data?.features ?? []).some((f) => String(f.properties?.["id"]) === id));
+      return source ? map.getFeatureState({ source: source[0], id }).selected === true : null;
+    });
+  }, ids);
+
   it("walks every chapter with the keyboard, reaching each camera and layer set", async () => {
     const { page, consoleErrors } = await open(browsers.current, `${served.baseUrl}?present`);
     await mapIdle(page);
@@ -85,6 +96,12 @@ describe("presentation mode", () => {
       assert.equal(await headline(page), chapter.headline.zh, label);
       await assertCameraReached(page, chapter.camera, label);
       await assertLayersShown(page, chapter.layers, label);
+      // Every highlighted feature is outlined, not only the first (the one whose card opens); the
+      // previous chapter's highlights are not.
+      const highlight = chapter.highlight ?? [];
+      assert.ok((await markedOnMap(page, highlight)).every((m) => m !== false), `${label}: highlights outlined`);
+      const before = (story.chapters[i - 1]?.highlight ?? []).filter((id) => !highlight.includes(id));
+      assert.ok((await markedOnMap(page, before)).every((m) => m !== true), `${label}: previous highlights cleared`);
       assert.equal(await page.locator(".stage-chapter .stage-figure").count(), chapter.figures.length, `${label}: figures`);
       const showsSchematic = chapter.layers.some((id) => SCHEMATIC_LAYERS.has(id));
       assert.equal(await page.locator(".schematic-badge").count(), showsSchematic ? 1 : 0, `${label}: schematic badge`);
