@@ -57,6 +57,9 @@ export function basemapById(id: string | undefined): BasemapDef {
   return BASEMAPS.find((b) => b.id === id) ?? BASEMAPS[0]!;
 }
 
+/** Whether the map is drawn in GCJ-02 with this basemap, so overlays are shifted for display. */
+export const drawsInGcj02 = (id: string | undefined) => basemapById(id).crs === "gcj02";
+
 export function basemapLayers(def: BasemapDef, key: string): LayerSpecification[] {
   return Object.keys(def.sources(key)).map((sourceId) => ({ id: sourceId, type: "raster", source: sourceId }));
 }

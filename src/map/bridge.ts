@@ -221,23 +221,13 @@ export class MapBridge {
     return this.selected ? [...this.highlighted, this.selected] : [...this.highlighted];
   }
 
-  /** Clears what is no longer marked (a feature both highlighted and selected stays), then marks the rest. */
+  /** Clears what is no longer marked (a feature both highlighted and selected stays), then marks what is new. */
   private remark(before: FeatureHit[]): void {
-    const key = (hit: FeatureHit) => `${hit.layerId}\u0000${hit.featureId}`;
-    const now = this.marked();
-    const still = new Set(now.map(key));
-    const cleared = new Set<string>();
-    for (const hit of before) {
-      if (still.has(key(hit)) || cleared.has(key(hit))) continue;
-      cleared.add(key(hit));
-      this.setState(hit, { selected: false });
-    }
-    const marked = new Set(before.map(key));
-    for (const hit of now) {
-      if (marked.has(key(hit))) continue;
-      marked.add(key(hit));
-      this.setState(hit, { selected: true });
-    }
+    const byKey = (hits: FeatureHit[]) => new Map(hits.map((hit) => [`${hit.layerId}\u0000${hit.featureId}`, hit]));
+    const was = byKey(before);
+    const is = byKey(this.marked());
+    for (const [key, hit] of was) if (!is.has(key)) this.setState(hit, { selected: false });
+    for (const [key, hit] of is) if (!was.has(key)) this.setState(hit, { selected: true });
   }
 
   flyTo(view: Partial<View> & { center: [number, number] }, { duration = 1800 } = {}): void {

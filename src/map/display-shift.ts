@@ -5,7 +5,8 @@
  * reference check still skips unchanged data.
  */
 import type { FeatureCollection, Geometry } from "geojson";
-import { gcj02ToWgs84, positionGcj02ToWgs84, positionWgs84ToGcj02, wgs84ToGcj02 } from "../io/crs/gcj02-shift.ts";
+import { positionGcj02ToWgs84, positionWgs84ToGcj02, wgs84ToGcj02 } from "../io/crs/gcj02-shift.ts";
+import { mapGeometry } from "../io/crs/map-positions.ts";
 import type { AnalysisOverlay, CellSurface } from "../state/analysis-model.ts";
 
 const cache = new WeakMap<FeatureCollection, FeatureCollection>();
@@ -21,13 +22,10 @@ const shiftPoint = (lngLat: [number, number]) => positionWgs84ToGcj02(lngLat).sl
 /** A map position on a GCJ-02 basemap (a click) as WGS84 data coordinates. */
 export const pointFromDisplay = (lngLat: [number, number]) => positionGcj02ToWgs84(lngLat).slice(0, 2) as [number, number];
 
-const viaCollection = (shift: (fc: FeatureCollection) => FeatureCollection) => (geometry: Geometry): Geometry =>
-  shift({ type: "FeatureCollection", features: [{ type: "Feature", properties: {}, geometry }] }).features[0]!.geometry;
-
 /** A geometry as drawn over a GCJ-02 basemap (a drawing loaded into the editor). */
-export const geometryForDisplay = viaCollection(wgs84ToGcj02);
+export const geometryForDisplay = (geometry: Geometry) => mapGeometry(geometry, positionWgs84ToGcj02);
 /** A geometry drawn or edited over a GCJ-02 basemap, back in WGS84 for state. */
-export const geometryFromDisplay = viaCollection(gcj02ToWgs84);
+export const geometryFromDisplay = (geometry: Geometry) => mapGeometry(geometry, positionGcj02ToWgs84);
 
 const cellCache = new WeakMap<CellSurface, CellSurface>();
 /** Grid cells moved with their centres; the shift changes by centimetres across one cell, so sizes stay. */

@@ -9,7 +9,7 @@ import {
 } from "../state/app-state.ts";
 import { parseUrlState, serializeUrlState } from "../state/permalink.ts";
 import { analysisMapClick, analysisOverlay } from "../state/analysis-view.ts";
-import { basemapById } from "./basemaps.ts";
+import { basemapById, drawsInGcj02 } from "./basemaps.ts";
 import type { MapBridge } from "./bridge.ts";
 import { overlayForDisplay, pointFromDisplay, shiftForDisplay } from "./display-shift.ts";
 import { LIGHT } from "./theme.ts";
@@ -69,7 +69,7 @@ export function wireMap(bridge: MapBridge): void {
   });
 
   // What-if stations are placed where the user clicked on the tiles they see, stored in WGS84.
-  bridge.onMapClick((lngLat) => analysisMapClick(basemapById(basemap.peek()).crs === "gcj02" ? pointFromDisplay(lngLat) : lngLat));
+  bridge.onMapClick((lngLat) => analysisMapClick(drawsInGcj02(basemap.peek()) ? pointFromDisplay(lngLat) : lngLat));
   wireDeck(bridge);
 }
 
@@ -87,7 +87,7 @@ function wireDeck(bridge: MapBridge): void {
     const { stationRings, zoneExtrusion } = deckOverlays.value;
     const results = analysisOverlay.value;
     const all = layers.value;
-    const gcj = basemapById(basemap.value).crs === "gcj02";
+    const gcj = drawsInGcj02(basemap.value);
     if (!stationRings && !zoneExtrusion && !results && !deck) return;
     deck ??= Promise.all([import("./deck/deck-overlay.ts"), import("./deck/deck-layers.ts"), import("./deck/analysis-layers.ts")]).then(([o, factories, analysis]) => ({
       overlay: o.createDeckOverlay(bridge), factories, analysis,

@@ -1,6 +1,6 @@
 import { signal } from "@preact/signals";
 import { basemap, basemapError, tiandituKey } from "../state/app-state.ts";
-import { BASEMAPS, basemapById, type BasemapId } from "../map/basemaps.ts";
+import { BASEMAPS, basemapById, drawsInGcj02, type BasemapId } from "../map/basemaps.ts";
 import { t } from "./i18n.ts";
 
 const open = signal(false);
@@ -37,7 +37,7 @@ export function BasemapSwitcher() {
 
 /** Always-visible badge naming the coordinate system the map is drawn in. */
 export function CrsBadge() {
-  const gcj = basemapById(basemap.value).crs === "gcj02";
+  const gcj = drawsInGcj02(basemap.value);
   return (
     <div class={`crs-badge ${gcj ? "gcj" : ""}`} role="status">
       {t("crs.badge")}: {gcj ? t("crs.gcj02") : t("crs.wgs84")}

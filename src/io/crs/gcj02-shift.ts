@@ -29,11 +29,6 @@ export function positionWgs84ToGcj02(position: Position): Position {
   return toGcj02(position);
 }
 
-/** GCJ-02 → WGS84 (positions picked on a map drawn over a GCJ-02 basemap); within a metre of the original. */
-export function gcj02ToWgs84<F extends FeatureCollection<Geometry | null>>(fc: F): F {
-  return mapPositions(fc, fromGcj02);
-}
-
 /** One position, GCJ-02 → WGS84: a click on a map drawn over a GCJ-02 basemap, back to data coordinates. */
 export function positionGcj02ToWgs84(position: Position): Position {
   return fromGcj02(position);

@@ -3,7 +3,8 @@ import type { Feature, FeatureCollection, Geometry, Position } from "geojson";
 /** Maps one position to another; gets the full position (Z and M kept by the caller's choice). */
 export type PositionMapper = (position: Position) => Position;
 
-function mapGeometry(geometry: Geometry, mapPosition: PositionMapper): Geometry {
+/** A new geometry with every position passed through `mapPosition`. */
+export function mapGeometry(geometry: Geometry, mapPosition: PositionMapper): Geometry {
   switch (geometry.type) {
     case "Point":
       return { type: "Point", coordinates: mapPosition(geometry.coordinates) };

@@ -17,7 +17,7 @@ import {
   addDrawing, deleteFeature, DRAWINGS_ID, drawingAccuracyM, drawingMeasure, measureFeature, updateFeatureGeometry, type DrawMode,
 } from "../../state/user-data.ts";
 import type { MapBridge } from "../bridge.ts";
-import { basemapById } from "../basemaps.ts";
+import { drawsInGcj02 } from "../basemaps.ts";
 import { geometryForDisplay, geometryFromDisplay } from "../display-shift.ts";
 
 export interface DrawController {
@@ -56,7 +56,7 @@ export function createDrawController(bridge: Pick<MapBridge, "map">): DrawContro
   const drawings = () => layers.peek().find((l) => l.id === DRAWINGS_ID);
   // terra-draw works in the coordinates on screen: over a GCJ-02 basemap they are shifted ~480 m
   // from the WGS84 that state keeps, so shapes go back on the way in and out.
-  const gcj = () => basemapById(basemap.peek()).crs === "gcj02";
+  const gcj = () => drawsInGcj02(basemap.peek());
   const toState = (g: Geometry) => (gcj() ? geometryFromDisplay(g) : g);
   /** The basemap's CRS when the drawings were last copied into terra-draw. */
   let loadedGcj = false;
@@ -115,7 +115,7 @@ export function createDrawController(bridge: Pick<MapBridge, "map">): DrawContro
   // on screen: reload them into terra-draw.
   effect(() => {
     const fc = layers.value.find((l) => l.id === DRAWINGS_ID)?.fc ?? null;
-    const shifted = basemapById(basemap.value).crs === "gcj02";
+    const shifted = drawsInGcj02(basemap.value);
     if (!syncing && mode === "select" && (fc !== loaded || shifted !== loadedGcj)) loadDrawingsForEditing();
   });
 
