@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { bboxPolygon, featureCollection, point } from "@turf/turf";
+import { area, bboxPolygon, booleanPointInPolygon, featureCollection, point } from "@turf/turf";
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from "geojson";
 import standardsJson from "../../geodata/standards/life-circle.json" with { type: "json" };
 import { runJob, type AnalysisJob } from "./jobs.ts";
@@ -30,6 +30,18 @@ describe("runJob dispatch", () => {
     const { result } = await runJob(lifeCircleJob);
     const outcome = await runJob({ type: "what-if", previous: result, standards, edits: [{ type: "add", category: "kindergarten", facility: { id: "n", name: "n", lng: 120.835, lat: 30.835, proxy: false } }] });
     expect(outcome.deltas.find((d) => d.code === "A" && d.category === "kindergarten")!.delta_pct_points).toBeGreaterThan(0);
+  });
+
+  test("what-if redraws the gaps of the edited category: smaller, and none around the new facility", async () => {
+    const before = await runJob(lifeCircleJob);
+    const newSite: [number, number] = [120.835, 30.835];
+    const outcome = await runJob({ type: "what-if", previous: before.result, standards, edits: [{ type: "add", category: "kindergarten", facility: { id: "n", name: "n", lng: newSite[0], lat: newSite[1], proxy: false } }] });
+    const gapsBefore = before.gaps["kindergarten"]!;
+    const gapsAfter = outcome.gaps["kindergarten"]!;
+    expect(gapsBefore.features.some((f) => booleanPointInPolygon(newSite, f))).toBe(true);
+    expect(gapsAfter.features.some((f) => booleanPointInPolygon(newSite, f))).toBe(false);
+    expect(area(gapsAfter)).toBeLessThan(area(gapsBefore));
+    expect(Object.keys(outcome.gaps)).toEqual(["kindergarten"]);
   });
 
   test("suggest-sites, redundancy and nearest-distance", async () => {

@@ -51,7 +51,8 @@ export interface AnalysisResults {
   redundancy: { demand: Demand; counts: Uint32Array; histogram: Record<string, number> };
   "nearest-distance": FeatureCollection<Point>;
   "life-circle": { result: LifeCircleResult; compliance: ComplianceRow[]; gaps: Record<string, Areas> };
-  "what-if": { result: LifeCircleResult; compliance: ComplianceRow[]; deltas: ScenarioDelta[]; cellsExamined: number };
+  /** `gaps`: redrawn for each category the edits touched; the others are as they were. */
+  "what-if": { result: LifeCircleResult; compliance: ComplianceRow[]; deltas: ScenarioDelta[]; cellsExamined: number; gaps: Record<string, Areas> };
   "suggest-sites": SuggestSitesResult;
 }
 
@@ -146,7 +147,9 @@ async function dispatch(job: AnalysisJob, { onProgress, signal }: { onProgress?:
         cellsExamined += outcome.cellsExamined;
         await checkpoint(signal, onProgress, (k + 1) / (job.edits.length + 1), `edit ${k + 1}`);
       }
-      return done({ result, compliance: lifeCircleCompliance(result, job.standards), deltas: compareScenarios(job.previous, result, job.standards), cellsExamined });
+      const gaps: Record<string, Areas> = {};
+      for (const category of new Set(job.edits.map((e) => e.category))) gaps[category] = lifeCircleGaps(result, category);
+      return done({ result, compliance: lifeCircleCompliance(result, job.standards), deltas: compareScenarios(job.previous, result, job.standards), cellsExamined, gaps });
     }
     case "suggest-sites": {
       const demand = buildDemand(job.demand);

@@ -105,8 +105,8 @@ export interface LifeCircleOutcome {
   result: LifeCircleResult;
   compliance: ComplianceRow[];
   table: { rows: ComplianceTableRow[]; emptyCategories: string[] };
-  /** Gap polygons per category; null for a category changed by a what-if edit (the surface still shows it). */
-  gaps: Record<string, FeatureCollection<Polygon | MultiPolygon> | null>;
+  /** Gap polygons per category (redrawn after each what-if edit). */
+  gaps: Record<string, FeatureCollection<Polygon | MultiPolygon>>;
   notices: Notice[];
   standards: LifeCircleStandards;
   cellSizeM: number;
@@ -396,7 +396,7 @@ export function addWhatIfFacility(lngLat: [number, number]): Promise<void> {
       edits: [{ type: "add", category, facility: { id: `what-if-${n}`, name: `what-if ${n}`, lng: lngLat[0], lat: lngLat[1], proxy: false } }],
       standards: o.standards,
     });
-    lifeCircleOutcome.value = { ...o, result: out.result, compliance: out.compliance, table: complianceTable(out.compliance), gaps: { ...o.gaps, [category]: null }, edits: n, cellsExamined: out.cellsExamined };
+    lifeCircleOutcome.value = { ...o, result: out.result, compliance: out.compliance, table: complianceTable(out.compliance), gaps: { ...o.gaps, ...out.gaps }, edits: n, cellsExamined: out.cellsExamined };
   });
 }
 
@@ -503,7 +503,7 @@ function exportContent(tab: AnalysisTab): { rows: Record<string, unknown>[]; geo
     if (!o) return null;
     return {
       rows: o.compliance.map((r) => ({ code: r.code, name: r.name, category: r.category, level: r.level, threshold_min: r.threshold_min, facilities: r.facilities, ...Object.fromEntries(Object.entries(r.share_within).map(([k, v]) => [`share_${k}`, Math.round(v * 1e4) / 1e4])), share: Math.round(r.share * 1e4) / 1e4, rating: r.rating, method: o.result.method })),
-      geojson: { type: "FeatureCollection", features: Object.values(o.gaps).flatMap((fc) => fc?.features ?? []).map((f) => ({ ...f, properties: { ...f.properties, role: "gap", method: o.result.method, status: "derived" } })) },
+      geojson: { type: "FeatureCollection", features: Object.values(o.gaps).flatMap((fc) => fc.features).map((f) => ({ ...f, properties: { ...f.properties, role: "gap", method: o.result.method, status: "derived" } })) },
     };
   }
   if (tab === "suggest") {
