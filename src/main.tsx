@@ -9,18 +9,18 @@ import "./ui/app.css";
 import { App } from "./ui/App.tsx";
 import { loadBuiltinPackage } from "./data/builtin-package.ts";
 import {
-  basemap, basemapError, DEFAULT_VIEW, hovered, lang, layers, loadError, manifest, select, setLayers, view, type LayerState,
+  basemap, basemapError, DEFAULT_VIEW, hovered, lang, layers, loadError, manifest, select, setLayers, view,
 } from "./state/app-state.ts";
 import { cameraRequest } from "./state/camera.ts";
 import { parseUrlState } from "./state/permalink.ts";
-import { layerDef } from "./map/layers/registry.ts";
 import { basemapById, type BasemapId } from "./map/basemaps.ts";
 import { MapBridge, prewarmMap } from "./map/bridge.ts";
 import { wireCamera, wireMap } from "./map/wire.ts";
 import { wireStory } from "./story/wire-story.ts";
 import { translate } from "./i18n/strings.ts";
-import { loadSavedWork, startAutosave } from "./state/persistence.ts";
+import { loadSavedWork, startAutosave, type SavedWork } from "./state/persistence.ts";
 import { drawMode } from "./state/user-data.ts";
+import { packageLayerStates, replacementPackage } from "./state/data-package.ts";
 import { wireDrawing } from "./map/draw/wire-draw.ts";
 import { saveError } from "./ui/import/import-state.ts";
 import { registerUiFont } from "./map/fonts.bundle.ts";
@@ -40,7 +40,7 @@ effect(() => {
 // Data first: its requests and the user's saved work load while the UI renders.
 const builtinPackage = loadBuiltinPackage();
 /** The user's saved work; a missing or blocked database (private mode) just means nothing to restore. */
-const savedWork = loadSavedWork().catch((err: unknown) => {
+const savedWork: Promise<SavedWork> = loadSavedWork().catch((err: unknown) => {
   saveError.value = err instanceof Error ? err.message : String(err);
   return { layers: [], settings: undefined };
 });
@@ -70,24 +70,19 @@ render(<App />, document.getElementById("ui")!);
  * the map still starts, for the user's own data.
  */
 async function start(): Promise<void> {
-  const pkg = await builtinPackage.catch((err: unknown) => {
+  const saved = await savedWork;
+  // A package the user chose in place of the built-in one stays until they restore the built-in one.
+  const pkg = saved.package ?? await builtinPackage.catch((err: unknown) => {
     loadError.value = err instanceof Error ? err.message : String(err);
     return null;
   });
-  const saved = await savedWork;
   await bridge.styleReady();
   const visibleFromUrl = url.layers ? new Set(url.layers) : null;
   batch(() => {
     if (pkg) manifest.value = pkg.manifest;
-    setLayers((pkg?.layers ?? []).map(({ meta, fc }): LayerState => ({
-      id: meta.id,
-      kind: meta.kind,
-      title: meta.title,
-      meta,
-      fc,
-      visible: visibleFromUrl ? visibleFromUrl.has(meta.id) : layerDef(meta.kind).defaultVisible,
-      opacity: 1,
-    })).concat(saved.layers));
+    replacementPackage.value = saved.package?.fileName ?? null;
+    const shown = pkg ? packageLayerStates(pkg, visibleFromUrl ? (meta) => visibleFromUrl.has(meta.id) : undefined) : [];
+    setLayers(shown.concat(saved.layers));
     // The URL wins over saved settings, so a shared link shows what its sender saw.
     if (saved.settings && !url.lang) lang.value = saved.settings.lang;
     if (saved.settings && !url.basemap) basemap.value = basemapById(saved.settings.basemap).id;

@@ -3,7 +3,7 @@
  * geodata/ is bundled as static assets, so it loads from the app's own origin, offline.
  */
 import type { Manifest, ManifestLayer, AtlasCollection } from "./types.ts";
-import type { Geometry } from "geojson";
+import type { FeatureCollection, Geometry } from "geojson";
 
 export interface LoadedLayer {
   meta: ManifestLayer;
@@ -13,6 +13,15 @@ export interface LoadedLayer {
 export interface LoadedPackage {
   manifest: Manifest;
   layers: LoadedLayer[];
+}
+
+/**
+ * Any package the explorer can show: the built-in one as loaded here, or one the user imported, whose
+ * features the importer reads as plain GeoJSON.
+ */
+export interface PackageContent {
+  manifest: Manifest;
+  layers: { meta: ManifestLayer; fc: FeatureCollection<Geometry | null> }[];
 }
 
 /** Reads a package through `readText(relativePath)`; throws a message naming the file on failure. */

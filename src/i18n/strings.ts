@@ -73,6 +73,9 @@ export const STRINGS = {
 
   "attrib.title": { zh: "数据来源与许可", en: "Sources and licences" },
   "attrib.open": { zh: "来源与许可", en: "Sources & licences" },
+  "attrib.package": { zh: "当前数据包：{file}（替换了内置数据包，保存在本浏览器中）", en: "Data package in use: {file} (in place of the built-in one, kept in this browser)" },
+  "attrib.restore": { zh: "恢复内置数据包", en: "Restore the built-in package" },
+  "attrib.restoreConfirm": { zh: "恢复内置数据包？{file} 将从本浏览器移除；你自己导入的图层和标绘会保留。", en: "Restore the built-in package? {file} will be removed from this browser; your own layers and drawings stay." },
   "attrib.app": { zh: "软件:MapLibre GL JS (BSD-3)、deck.gl (MIT)、Turf (MIT)、Preact (MIT)、Noto Sans SC (OFL-1.1)", en: "Software: MapLibre GL JS (BSD-3), deck.gl (MIT), Turf (MIT), Preact (MIT), Noto Sans SC (OFL-1.1)" },
 
   "map.compass": { zh: "指北针(点击复位正北)", en: "Compass (click to reset north)" },
@@ -256,7 +259,7 @@ export const STRINGS = {
   "import.packageTitle": { zh: "{file} 是一个完整的数据包", en: "{file} is a whole data package" },
   "import.packageText": { zh: "可用它替换内置数据包（{n} 个图层）。你自己导入的图层和标绘会保留。", en: "It can replace the built-in package ({n} layers). Your own layers and drawings stay." },
   "import.packageReplace": { zh: "替换内置数据包", en: "Replace built-in package" },
-  "import.packageConfirm": { zh: "确定用此数据包替换内置数据？（重新加载页面即可恢复内置数据）", en: "Replace the built-in data with this package? (Reloading the page brings the built-in data back.)" },
+  "import.packageConfirm": { zh: "确定用此数据包替换内置数据？它会保存在本浏览器中，可在“来源与许可”中恢复内置数据。", en: "Replace the built-in data with this package? It is kept in this browser; “Sources & licences” can bring the built-in data back." },
   "import.packageKeep": { zh: "保留内置数据", en: "Keep built-in data" },
 
   "panel.user": { zh: "我的数据", en: "My data" },
@@ -308,7 +311,7 @@ export const STRINGS = {
   "export.projectLoaded": { zh: "项目已打开：{n} 个图层", en: "Project opened: {n} layers" },
   "export.projectConfirm": { zh: "打开项目将替换你当前导入的图层和标绘，确定？", en: "Opening a project replaces your current imported layers and drawings. Continue?" },
   "export.clear": { zh: "清除我的数据…", en: "Clear my data…" },
-  "export.clearConfirm": { zh: "删除所有导入的图层、标绘和保存的设置？此操作无法撤销。", en: "Delete all imported layers, drawings and saved settings? This cannot be undone." },
+  "export.clearConfirm": { zh: "删除所有导入的图层、标绘、替换的数据包和保存的设置？此操作无法撤销。", en: "Delete all imported layers, drawings, any replacement data package and saved settings? This cannot be undone." },
   "export.failed": { zh: "导出失败", en: "Export failed" },
   "export.scale": { zh: "比例尺", en: "Scale" },
   "export.attribution": { zh: "数据来源", en: "Data sources" },

@@ -1,21 +1,24 @@
 /**
  * Keeps the user's work in IndexedDB: user layers (imported files and drawings, with their CRS
- * report and provenance), layer settings, language and basemap. Writes are debounced and
+ * report and provenance), layer settings, language and basemap, and a data package the user chose
+ * in place of the built-in one. Writes are debounced and
  * transactional, and only ever see finished state (an import is added to `layers` when it is
  * complete), so a crash mid-import leaves the previous saved state as it was.
  *
  * Stores: `layers` (settings per user layer, small, rewritten freely), `data` (features and raw
- * coordinates per user layer, rewritten only when that layer's data object changed), `settings`.
+ * coordinates per user layer, rewritten only when that layer's data object changed), `settings`,
+ * `package` (the replacement package under "current", written when it is accepted; since version 2).
  */
 import { effect } from "@preact/signals";
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
 import type { FeatureCollection, Geometry } from "geojson";
+import type { PackageContent } from "../data/load-package.ts";
 import type { Bilingual } from "../data/types.ts";
 import type { Lang } from "../i18n/strings.ts";
 import { basemap, lang, layers, type LayerState, type UserLayerInfo } from "./app-state.ts";
 
 export const DB_NAME = "jiashan-atlas";
-const DB_VERSION = 1;
+const DB_VERSION = 2;
 const SAVE_DELAY_MS = 400;
 
 /** A user layer's settings as stored; features live in the `data` store under the same id. */
@@ -45,10 +48,16 @@ export interface StoredSettings {
   basemap: string;
 }
 
+/** A replacement data package as loaded, with the name of the file it came from. */
+export interface StoredPackage extends PackageContent {
+  fileName: string;
+}
+
 interface AtlasDb extends DBSchema {
   layers: { key: string; value: StoredLayer };
   data: { key: string; value: StoredData };
   settings: { key: string; value: StoredSettings };
+  package: { key: string; value: StoredPackage };
 }
 
 /** The pure split of a user layer into its stored settings and data records. */
@@ -84,10 +93,14 @@ export const settingsOf = (currentLang: Lang, currentBasemap: string): StoredSet
 let dbPromise: Promise<IDBPDatabase<AtlasDb>> | null = null;
 const db = () =>
   (dbPromise ??= openDB<AtlasDb>(DB_NAME, DB_VERSION, {
-    upgrade(database) {
-      database.createObjectStore("layers", { keyPath: "id" });
-      database.createObjectStore("data", { keyPath: "id" });
-      database.createObjectStore("settings");
+    // Step by step from the version found, so a version-1 database keeps its layers.
+    upgrade(database, oldVersion) {
+      if (oldVersion < 1) {
+        database.createObjectStore("layers", { keyPath: "id" });
+        database.createObjectStore("data", { keyPath: "id" });
+        database.createObjectStore("settings");
+      }
+      if (oldVersion < 2) database.createObjectStore("package");
     },
     // Another tab wants to delete or upgrade the database: let it, and reopen on the next write.
     blocking(_current, _next, event) {
@@ -102,18 +115,28 @@ const db = () =>
 export interface SavedWork {
   layers: LayerState[];
   settings: StoredSettings | undefined;
+  /** The package chosen in place of the built-in one, if any. */
+  package?: StoredPackage;
 }
 
 /** Reads what was saved; an unavailable or broken database gives an empty result and a message. */
 export async function loadSavedWork(): Promise<SavedWork> {
   const database = await db();
-  const tx = database.transaction(["layers", "data", "settings"], "readonly");
-  const [stored, data, settings] = await Promise.all([
-    tx.objectStore("layers").getAll(), tx.objectStore("data").getAll(), tx.objectStore("settings").get("app"),
+  const tx = database.transaction(["layers", "data", "settings", "package"], "readonly");
+  const [stored, data, settings, replacement] = await Promise.all([
+    tx.objectStore("layers").getAll(), tx.objectStore("data").getAll(), tx.objectStore("settings").get("app"), tx.objectStore("package").get(CURRENT_PACKAGE),
   ]);
   await tx.done;
   for (const d of data) writtenData.set(d.id, d.fc);
-  return { layers: fromStored(stored, data), settings };
+  return { layers: fromStored(stored, data), settings, ...(replacement ? { package: replacement } : {}) };
+}
+
+const CURRENT_PACKAGE = "current";
+
+/** Keeps `pkg` as the package to show instead of the built-in one; null forgets it. */
+export async function savePackage(pkg: StoredPackage | null): Promise<void> {
+  const database = await db();
+  await (pkg ? database.put("package", pkg, CURRENT_PACKAGE) : database.delete("package", CURRENT_PACKAGE));
 }
 
 /** Data objects already in the database, by layer id, so unchanged features are not rewritten. */
@@ -145,11 +168,11 @@ export async function saveWork(all: LayerState[], settings: StoredSettings): Pro
   for (const l of user) writtenData.set(l.id, l.fc);
 }
 
-/** Deletes everything saved (the "clear my data" action). */
+/** Deletes everything saved (the "clear my data" action), a replacement package included. */
 export async function clearSavedWork(): Promise<void> {
   const database = await db();
-  const tx = database.transaction(["layers", "data", "settings"], "readwrite");
-  await Promise.all([tx.objectStore("layers").clear(), tx.objectStore("data").clear(), tx.objectStore("settings").clear(), tx.done]);
+  const tx = database.transaction(["layers", "data", "settings", "package"], "readwrite");
+  await Promise.all([tx.objectStore("layers").clear(), tx.objectStore("data").clear(), tx.objectStore("settings").clear(), tx.objectStore("package").clear(), tx.done]);
   writtenData.clear();
 }
 

@@ -1,5 +1,7 @@
 import { signal } from "@preact/signals";
 import { basemap, manifest } from "../state/app-state.ts";
+import { replacementPackage, restoreBuiltinPackage } from "../state/data-package.ts";
+import { saveError } from "./import/import-state.ts";
 import { basemapById } from "../map/basemaps.ts";
 import { pick, t } from "./i18n.ts";
 import { StatusBadge } from "./StatusBadge.tsx";
@@ -10,10 +12,11 @@ const open = signal(false);
 export function AttributionPanel() {
   const m = manifest.value;
   const online = basemapById(basemap.value).attribution;
+  const replacement = replacementPackage.value;
   return (
     <div class="attribution">
       <button class="attribution-toggle" aria-expanded={open.value} aria-controls="attribution-panel" onClick={() => (open.value = !open.value)}>
-        ⓘ {t("attrib.open")}{online ? ` · ${pick(online)}` : ""}
+        ⓘ {t("attrib.open")}{replacement ? ` · ${replacement}` : ""}{online ? ` · ${pick(online)}` : ""}
       </button>
       {open.value && m && (
         <section class="panel attribution-panel" id="attribution-panel" aria-label={t("attrib.title")}>
@@ -21,6 +24,15 @@ export function AttributionPanel() {
             <h2>{t("attrib.title")}</h2>
             <button class="icon-button" onClick={() => (open.value = false)} aria-label={t("card.close")}>×</button>
           </div>
+          {replacement && (
+            <p class="package-in-use">
+              {t("attrib.package").replace("{file}", replacement)}{" "}
+              <button class="tool-button" onClick={() => {
+                if (!confirm(t("attrib.restoreConfirm").replace("{file}", replacement))) return;
+                restoreBuiltinPackage().catch((err: unknown) => (saveError.value = err instanceof Error ? err.message : String(err)));
+              }}>{t("attrib.restore")}</button>
+            </p>
+          )}
           <table>
             <tbody>
               {m.layers.map((layer) => (

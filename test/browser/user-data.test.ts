@@ -5,7 +5,7 @@
  */
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { launch, mapIdle, open, ROOT, screenshot, serveDist, type Browser, type Served } from "./harness.ts";
@@ -185,8 +185,67 @@ describe("bring your own data", () => {
     assert.deepEqual(await page.evaluate(() => window.__atlas!.layers.map((l) => l.kind)), ["towns", "imported"], "the user's layer stays");
     await mapIdle(page);
     assert.equal((await sourceData(page, "towns"))!.features.length, 5);
+
+    // Kept across a reload, and named where the sources are listed.
+    await page.waitForTimeout(800); // the user's layer: autosave is debounced
+    await page.reload();
+    await mapIdle(page);
+    await page.waitForFunction(() => window.__atlas!.layers.length === 2);
+    assert.deepEqual(await page.evaluate(() => window.__atlas!.layers.map((l) => l.kind)), ["towns", "imported"], "the replacement package survives a reload");
+    await mapIdle(page);
+    assert.equal((await sourceData(page, "towns"))!.features.length, 5);
+    await page.locator(".attribution-toggle").click();
+    assert.match((await page.locator(".package-in-use").textContent()) ?? "", /mini-package\.zip/);
+    await screenshot(page, "user-data-package");
+
+    // Restoring the built-in package brings it back, for good.
+    page.once("dialog", (d) => void d.accept());
+    await page.locator(".package-in-use button").click();
+    await page.waitForFunction((n) => window.__atlas!.layers.filter((l) => l.kind !== "imported").length === n, builtinCount);
+    assert.equal(await page.locator(".package-in-use").count(), 0);
+    await page.reload();
+    await mapIdle(page);
+    await page.waitForFunction((n) => window.__atlas!.layers.filter((l) => l.kind !== "imported").length === n, builtinCount);
+    assert.equal((await importedLayers(page)).length, 1, "the user's layer stays through both swaps");
     assert.deepEqual(consoleErrors, []);
     assert.deepEqual(browser.outside, []);
+    await page.close();
+  });
+
+  it("opens a database saved by the first version (no package store) and keeps its layers and settings", async () => {
+    await browser?.close();
+    browser = await launch();
+    const page = await browser.context.newPage();
+    // Any same-origin page that is not the app, so the version-1 database exists before the app opens it.
+    const asset = readdirSync(join(ROOT, "dist/assets")).find((f) => f.endsWith(".css"))!;
+    await page.goto(`${served.baseUrl}assets/${asset}`);
+    await page.evaluate(() => new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open("jiashan-atlas", 1);
+      request.onupgradeneeded = () => {
+        const db = request.result;
+        db.createObjectStore("layers", { keyPath: "id" });
+        db.createObjectStore("data", { keyPath: "id" });
+        db.createObjectStore("settings");
+      };
+      request.onsuccess = () => {
+        const db = request.result;
+        const tx = db.transaction(["layers", "data", "settings"], "readwrite");
+        tx.objectStore("layers").put({ id: "user-v1", order: 0, title: { zh: "旧图层", en: "Old layer" }, visible: true, opacity: 1 });
+        tx.objectStore("data").put({ id: "user-v1", fc: { type: "FeatureCollection", features: [{ type: "Feature", id: "p1", properties: { id: "p1", name: "甲" }, geometry: { type: "Point", coordinates: [120.92, 30.84] } }] } });
+        tx.objectStore("settings").put({ lang: "en", basemap: "offline" }, "app");
+        tx.oncomplete = () => { db.close(); resolve(); };
+        tx.onerror = () => reject(tx.error);
+      };
+      request.onerror = () => reject(request.error);
+    }));
+    await page.goto(served.baseUrl);
+    await mapIdle(page);
+    assert.deepEqual(await waitForLayerCount(page, 1), ["user-v1"]);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
+    assert.equal(await page.evaluate(() => new Promise((resolve) => {
+      const request = indexedDB.open("jiashan-atlas");
+      request.onsuccess = () => { resolve(request.result.version); request.result.close(); };
+    })), 2);
     await page.close();
   });
 

@@ -14,6 +14,7 @@ import { layerDef } from "../../map/layers/registry.ts";
 import { LIGHT } from "../../map/theme.ts";
 import { basemap, lang, layers, manifest, select, view, type LayerState, type UserLayerInfo } from "../../state/app-state.ts";
 import { clearSavedWork } from "../../state/persistence.ts";
+import { replacementPackage, restoreBuiltinPackage } from "../../state/data-package.ts";
 import { DRAWINGS_ID, DRAWINGS_TITLE, emptyDrawingsLayer, isUserLayer, mapImage, resetHistory, userLayers } from "../../state/user-data.ts";
 
 /** A file name from a layer title: keeps letters (any script) and digits, nothing that could be a path. */
@@ -97,7 +98,7 @@ export async function openProject(file: File, confirmReplace: () => boolean): Pr
   return restored.length;
 }
 
-/** Removes every user layer and everything saved in this browser. */
+/** Removes every user layer and everything saved in this browser; a replacement package gives way to the built-in one. */
 export async function clearMyData(): Promise<void> {
   batch(() => {
     select(null);
@@ -105,6 +106,7 @@ export async function clearMyData(): Promise<void> {
     resetHistory();
   });
   await clearSavedWork();
+  if (replacementPackage.peek()) await restoreBuiltinPackage();
 }
 
 // ---- PNG ---------------------------------------------------------------------------------------

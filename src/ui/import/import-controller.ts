@@ -10,7 +10,8 @@ import { layers, manifest, select, type LayerState } from "../../state/app-state
 import {
   addUserLayers, isUserLayer, layerFromImport, newLayerId, nextColor, replaceLayerData, userLayers, withIdsAndProvenance,
 } from "../../state/user-data.ts";
-import { importErrors, importJobs, importNotices, pendingPackage, type ImportJob } from "./import-state.ts";
+import { useReplacementPackage } from "../../state/data-package.ts";
+import { importErrors, importJobs, importNotices, pendingPackage, saveError, type ImportJob } from "./import-state.ts";
 
 let nextId = 1;
 const SHAPEFILE_PART = /\.(shp|dbf|shx|prj|cpg|cst)$/i;
@@ -100,20 +101,11 @@ export function correctCrs(layerId: string, crsCode: string): void {
   }
 }
 
-/** Replaces the built-in data package with the confirmed one; the user's own layers stay. */
+/** Replaces the shown data package with the confirmed one and keeps it; the user's own layers stay. */
 export function acceptPackage(): void {
   const pending = pendingPackage.peek();
   if (!pending) return;
-  const { result } = pending;
-  batch(() => {
-    select(null);
-    manifest.value = result.manifest;
-    layers.value = [
-      ...result.layers.map(({ layer, fc }) => ({
-        id: layer.id, kind: layer.kind, title: layer.title, meta: layer, fc, visible: layerDef(layer.kind).defaultVisible, opacity: 1,
-      })),
-      ...layers.peek().filter(isUserLayer),
-    ];
-    pendingPackage.value = null;
-  });
+  pendingPackage.value = null;
+  const pkg = { manifest: pending.result.manifest, layers: pending.result.layers.map(({ layer, fc }) => ({ meta: layer, fc })) };
+  useReplacementPackage(pkg, pending.fileName).catch((err: unknown) => (saveError.value = err instanceof Error ? err.message : String(err)));
 }
