@@ -63,6 +63,11 @@ describe("explorer", () => {
     // character (the scale bar's no-break space) once pulled one in, and a repaint with it, mid-start-up.
     const slices = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name).filter((n) => /noto-sans-sc-[a-z0-9-]+-400-normal/.test(n)));
     assert.deepEqual(slices, []);
+    // The UI font is preloaded by index.html (one request, from the <link>), so the first paint already
+    // has it rather than laying out and painting all text a second time when it arrives.
+    const fontRequests = await page.evaluate(() => performance.getEntriesByType("resource")
+      .filter((e) => /noto-sans-sc-labels-[\w-]+\.woff2$/.test(e.name)).map((e) => (e as PerformanceResourceTiming).initiatorType));
+    assert.deepEqual(fontRequests, ["link"]);
     await page.close();
   });
 
