@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Polygon } from "geojson";
-import { labelAnchor } from "./label-anchor.ts";
+import type { FeatureCollection, Polygon } from "geojson";
+import { labelAnchor, labelPoints } from "./label-anchor.ts";
 
 const poly = (ring: number[][]): Polygon => ({ type: "Polygon", coordinates: [ring] });
 
@@ -34,5 +34,39 @@ describe("labelAnchor", () => {
 
   it("says null when the polygon does not reach the window", () => {
     expect(labelAnchor(poly([[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]), [5, 5, 6, 6])).toBeNull();
+  });
+});
+
+describe("labelPoints", () => {
+  const fc: FeatureCollection = {
+    type: "FeatureCollection",
+    features: [
+      { type: "Feature", id: "sq", properties: { id: "sq", name: "方" }, geometry: poly([[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]) },
+      {
+        type: "Feature", properties: { id: "two", name: "双" },
+        geometry: { type: "MultiPolygon", coordinates: [[[[10, 0], [10.2, 0], [10.2, 0.2], [10, 0.2], [10, 0]]], [[[20, 0], [22, 0], [22, 2], [20, 2], [20, 0]]]] },
+      },
+      { type: "Feature", properties: { id: "pt", name: "点" }, geometry: { type: "Point", coordinates: [5, 5] } },
+      { type: "Feature", properties: { id: "river", name: "河" }, geometry: { type: "LineString", coordinates: [[0, 0], [1, 1]] } },
+      { type: "Feature", properties: { id: "none" }, geometry: null },
+    ],
+  };
+  const points = labelPoints(fc);
+
+  it("gives each polygon and point one label point, keeps ids and properties, and leaves lines to line labels", () => {
+    expect(points.features.map((f) => [f.properties!.id, f.properties!.label_of, f.geometry.type])).toEqual([
+      ["sq", "Polygon", "Point"], ["two", "Polygon", "Point"], ["pt", "Point", "Point"],
+    ]);
+    expect(points.features[0]!.id).toBe("sq");
+    expect(points.features[0]!.properties!.name).toBe("方");
+    expect(points.features[2]!.geometry).toEqual({ type: "Point", coordinates: [5, 5] });
+  });
+
+  it("puts a multipolygon's one label in its roomiest part", () => {
+    const [x, y] = (points.features[1]!.geometry as { coordinates: number[] }).coordinates as [number, number];
+    expect(x).toBeGreaterThan(20.5);
+    expect(x).toBeLessThan(21.5);
+    expect(y).toBeGreaterThan(0.5);
+    expect(y).toBeLessThan(1.5);
   });
 });

@@ -6,7 +6,7 @@
  * search that is exact enough for placing text).
  */
 import bboxClip from "@turf/bbox-clip";
-import type { MultiPolygon, Polygon, Position } from "geojson";
+import type { FeatureCollection, MultiPoint, MultiPolygon, Point, Polygon, Position } from "geojson";
 import { bboxOf, type BBox } from "../data/bbox.ts";
 import { pointInRing } from "../data/point-in-ring.ts";
 
@@ -62,4 +62,26 @@ export function labelAnchor(geometry: Polygon | MultiPolygon, window: BBox): Pos
     if (local.d > best.d) best = local;
   }
   return best.d > 0 ? best.p : null;
+}
+
+/**
+ * One label point per feature, for labels that must not repeat: MapLibre labels a polygon once per
+ * tile it crosses, so a county-sized polygon read "嘉善县" six times at zoom 12. A polygon gets the
+ * point deepest inside it (over all its parts), points stay as they are, lines are left out (they
+ * are labelled along the line). `label_of` keeps the original kind ("Polygon" or "Point") for filters.
+ */
+export function labelPoints(fc: FeatureCollection): FeatureCollection<Point | MultiPoint> {
+  const features: FeatureCollection<Point | MultiPoint>["features"] = [];
+  for (const f of fc.features) {
+    const g = f.geometry;
+    const base = { type: "Feature" as const, ...(f.id !== undefined ? { id: f.id } : {}) };
+    if (g?.type === "Point" || g?.type === "MultiPoint") {
+      features.push({ ...base, properties: { ...f.properties, label_of: "Point" }, geometry: g });
+    } else if (g?.type === "Polygon" || g?.type === "MultiPolygon") {
+      const window = bboxOf(g);
+      const at = window && labelAnchor(g, window);
+      if (at) features.push({ ...base, properties: { ...f.properties, label_of: "Polygon" }, geometry: { type: "Point", coordinates: at } });
+    }
+  }
+  return { type: "FeatureCollection", features };
 }

@@ -92,6 +92,19 @@ describe("toMapData: rules that hold across the whole generated style", () => {
     expect(data.layers.at(-1)!.id.startsWith("towns-")).toBe(true);
   });
 
+  it("names each polygon once: point-placed labels never read polygons (one label point per feature instead)", () => {
+    for (const layer of data.layers.filter((l) => l.type === "symbol")) {
+      const layout = layer.layout as Record<string, unknown>;
+      const source = (layer as { source: string }).source;
+      if (layout["symbol-placement"] === "line" || !("text-field" in layout)) continue;
+      // The test data is all polygons, so only a derived point source has anything to label here.
+      for (const f of data.geojson[source]!.features) expect(f.geometry.type, `${layer.id} reads ${f.geometry.type}`).toMatch(/Point$/);
+    }
+    const zones = data.geojson[Object.keys(data.geojson).find((k) => k.startsWith("zones-") && k.endsWith(":label-points"))!]!;
+    expect(zones.features).toHaveLength(1);
+    expect(booleanPointInPolygon(zones.features[0]!.geometry as never, square(120.9, 30.85).features[0] as never)).toBe(true);
+  });
+
   it("labels in the chosen language", () => {
     const zh = JSON.stringify(toMapData(input()).layers.filter((l) => l.type === "symbol").map((l) => (l.layout as Record<string, unknown>)["text-field"]));
     const en = JSON.stringify(toMapData(input({ lang: "en" })).layers.filter((l) => l.type === "symbol").map((l) => (l.layout as Record<string, unknown>)["text-field"]));

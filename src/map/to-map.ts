@@ -11,6 +11,8 @@ import { basemapLayers, type BasemapDef } from "./basemaps.ts";
 import { shiftForDisplay } from "./display-shift.ts";
 import { drawOrder, labelRank, layerDef } from "./layers/registry.ts";
 import type { Theme } from "./theme.ts";
+import { labelPoints } from "./label-anchor.ts";
+import { LABEL_POINTS } from "./layers/draw.ts";
 
 export interface MapLayerInput {
   id: string;
@@ -38,7 +40,15 @@ export interface MapData {
   styleLayerIds: Record<string, string[]>;
 }
 
-// Derived sources are memoized per data object so the bridge's reference check skips unchanged data.
+/** `derive` memoized per data object, so the bridge's reference check skips unchanged data. */
+function perCollection<T>(derive: (fc: FeatureCollection) => T): (fc: FeatureCollection) => T {
+  const cache = new WeakMap<FeatureCollection, T>();
+  return (fc) => {
+    if (!cache.has(fc)) cache.set(fc, derive(fc));
+    return cache.get(fc)!;
+  };
+}
+
 const extrasCache = new WeakMap<FeatureCollection, Record<string, FeatureCollection>>();
 function extraSources(kind: LayerKind, fc: FeatureCollection): Record<string, FeatureCollection> {
   let extras = extrasCache.get(fc);
@@ -46,12 +56,8 @@ function extraSources(kind: LayerKind, fc: FeatureCollection): Record<string, Fe
   return extras;
 }
 
-const geometryCache = new WeakMap<FeatureCollection, boolean>();
-function hasGeometry(fc: FeatureCollection): boolean {
-  let has = geometryCache.get(fc);
-  if (has === undefined) geometryCache.set(fc, (has = fc.features.some((f) => f.geometry)));
-  return has;
-}
+const labelPointsOf = perCollection(labelPoints);
+const hasGeometry = perCollection((fc) => fc.features.some((f) => f.geometry));
 
 const slimCache = new WeakMap<FeatureCollection, FeatureCollection>();
 /** The features with only `keys` in their properties (same object for the same input, for the bridge's reference check). */
@@ -93,11 +99,14 @@ export function toMapData({ layers, lang, theme, basemap, basemapKey }: MapInput
       styleLayerIds[layer.id] = [];
       continue;
     }
-    geojson[layer.id] = display(def.mapProperties ? withMapProperties(layer.fc, def.mapProperties) : layer.fc);
+    const drawn = def.mapProperties ? withMapProperties(layer.fc, def.mapProperties) : layer.fc;
+    geojson[layer.id] = display(drawn);
     for (const [suffix, extra] of Object.entries(extraSources(layer.kind, layer.fc))) {
       geojson[`${layer.id}:${suffix}`] = display(extra);
     }
     const specs = def.styleLayers({ sourceId: layer.id, lang, theme, opacity: layer.opacity, visible: layer.visible, ...(layer.color ? { color: layer.color } : {}) });
+    const labelSource = `${layer.id}:${LABEL_POINTS}`;
+    if (specs.some((s) => "source" in s && s.source === labelSource)) geojson[labelSource] = display(labelPointsOf(drawn));
     styleLayerIds[layer.id] = specs.map((s) => s.id);
     styleLayers.push(...specs.filter((s) => s.type !== "symbol"));
     symbols.push(...specs.filter((s) => s.type === "symbol").map((spec) => ({ spec, rank: labelRank(layer.kind) })));

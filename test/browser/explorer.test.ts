@@ -120,6 +120,20 @@ describe("explorer", () => {
     await page.close();
   });
 
+  it("names the county and each zone once when zoomed in, not once per tile", async () => {
+    // Zoom 12 over the county: its outline crosses several tiles, and MapLibre labelled each piece.
+    const { page, consoleErrors } = await open(browsers.current, `${served.baseUrl}?map=12/30.9/120.9`);
+    await mapIdle(page);
+    const names = await page.evaluate(() => Object.fromEntries(["county-label", "zones-label", "water-label"].map((id) => [
+      id, window.__atlas!.map.queryRenderedFeatures({ layers: [id] }).map((f) => String(f.properties.name)),
+    ])));
+    assert.deepEqual(names["county-label"], ["嘉善县"]);
+    for (const [id, shown] of Object.entries(names)) assert.equal(new Set(shown).size, shown.length, `${id} repeats a name: ${shown.join(", ")}`);
+    assert.ok(names["zones-label"]!.length > 0, "some zone is named in this view");
+    assert.deepEqual(consoleErrors, []);
+    await page.close();
+  });
+
   it("restores view, layers, selection and language from a permalink", async () => {
     const { page } = await open(browsers.current, served.baseUrl);
     await mapIdle(page);

@@ -11,6 +11,11 @@ export const IS_UNCERTAIN: ExpressionSpecification = ["in", ["get", "status"], [
 export const IS_POLYGON: ExpressionSpecification = ["in", ["geometry-type"], ["literal", ["Polygon", "MultiPolygon"]]];
 export const IS_LINE: ExpressionSpecification = ["in", ["geometry-type"], ["literal", ["LineString", "MultiLineString"]]];
 export const IS_POINT: ExpressionSpecification = ["in", ["geometry-type"], ["literal", ["Point", "MultiPoint"]]];
+
+/** Suffix of the derived source with one label point per feature (`labelPoints`), and its filters. */
+export const LABEL_POINTS = "label-points";
+export const LABEL_OF_POLYGON: ExpressionSpecification = ["==", ["get", "label_of"], "Polygon"];
+export const LABEL_OF_POINT: ExpressionSpecification = ["==", ["get", "label_of"], "Point"];
 export const HOVERED: ExpressionSpecification = ["boolean", ["feature-state", "hover"], false];
 export const SELECTED: ExpressionSpecification = ["boolean", ["feature-state", "selected"], false];
 
@@ -145,7 +150,8 @@ export function labelLayer(
     id?: string; filter?: ExpressionSpecification; size?: number; color?: string; minzoom?: number;
     placement?: "point" | "line"; offset?: [number, number]; text?: ExpressionSpecification;
   } = {},
-  source = ctx.sourceId,
+  // Point labels come from one point per feature, so a polygon is named once, not once per tile.
+  source = placement === "line" ? ctx.sourceId : `${ctx.sourceId}:${LABEL_POINTS}`,
 ): SymbolLayerSpecification {
   return {
     id: `${ctx.sourceId}-${id}`, type: "symbol", source, ...(filter ? { filter } : {}), ...(minzoom !== undefined ? { minzoom } : {}),

@@ -1,5 +1,5 @@
 import type { LayerDef } from "./layer-def.ts";
-import { IS_LINE, labelLayer, lineLayers, pointLayers, polygonLayers } from "./draw.ts";
+import { labelLayer, lineLayers, pointLayers, polygonLayers } from "./draw.ts";
 
 /** User files and drawings: every geometry type in the layer's own colour (chosen in the layer panel). */
 export const importedLayer: LayerDef = {
@@ -14,7 +14,7 @@ export const importedLayer: LayerDef = {
       ...polygonLayers(ctx, color, { fillOpacity: 0.25 }),
       ...lineLayers(ctx, color, { width: 2 }),
       ...pointLayers(ctx, color, { radius: 5 }),
-      labelLayer(ctx, { size: 11, color, minzoom: 11, filter: ["!", IS_LINE], offset: [0, 0.8] }),
+      labelLayer(ctx, { size: 11, color, minzoom: 11, offset: [0, 0.8] }),
     ];
   },
   legend: (theme) => [{ label: { zh: "导入的数据", en: "Imported data" }, swatch: { shape: "fill", color: theme.imported } }],

@@ -1,5 +1,5 @@
 import type { LayerDef } from "./layer-def.ts";
-import { IS_LINE, IS_POINT, IS_POLYGON, km2, labelLayer, lineLayers, list, pointLayers, polygonLayers } from "./draw.ts";
+import { IS_LINE, km2, labelLayer, lineLayers, list, pointLayers, polygonLayers } from "./draw.ts";
 
 export const waterLayer: LayerDef = {
   kind: "water",
@@ -11,7 +11,7 @@ export const waterLayer: LayerDef = {
     ...lineLayers(ctx, ctx.theme.water, { width: 3 }),
     ...pointLayers(ctx, ctx.theme.water, { radius: 5 }),
     labelLayer(ctx, { id: "line-label", size: 12, color: ctx.theme.water, filter: IS_LINE, placement: "line" }),
-    labelLayer(ctx, { id: "label", size: 12, color: ctx.theme.water, filter: ["any", IS_POLYGON, IS_POINT] }),
+    labelLayer(ctx, { id: "label", size: 12, color: ctx.theme.water }),
   ],
   legend: (theme) => [
     { label: { zh: "跨界河道(示意走向)", en: "Cross-border river (schematic course)" }, swatch: { shape: "line", color: theme.water, dashed: true } },

@@ -1,6 +1,6 @@
 import type { ExpressionSpecification } from "maplibre-gl";
 import type { LayerDef } from "./layer-def.ts";
-import { IS_POINT, IS_POLYGON, IS_UNCERTAIN, km2, labelLayer, LINE_JOIN, linePaint, pointLayers, polygonLayers, visibility } from "./draw.ts";
+import { IS_POLYGON, IS_UNCERTAIN, km2, LABEL_OF_POINT, LABEL_OF_POLYGON, labelLayer, LINE_JOIN, linePaint, pointLayers, polygonLayers, visibility } from "./draw.ts";
 
 /** County-scale areas (the demonstration zone, its pilot area) are outlined only, so they do not bury the rest. */
 const IS_REGIONAL: ExpressionSpecification = ["==", ["get", "zone_type"], "demonstration-zone"];
@@ -18,8 +18,8 @@ export const zonesLayer: LayerDef = {
     },
     ...polygonLayers(ctx, ctx.theme.zones, { fillOpacity: 0.2, hatchOpacity: 0.45, filter: ["all", IS_POLYGON, ["!", IS_REGIONAL]] }),
     ...pointLayers(ctx, ctx.theme.zones, { radius: 6 }),
-    labelLayer(ctx, { size: 11, color: ctx.theme.zones, minzoom: 10, filter: ["!", IS_POINT] }),
-    labelLayer(ctx, { id: "point-label", size: 11, color: ctx.theme.zones, minzoom: 10, filter: IS_POINT, offset: [0, 0.8] }),
+    labelLayer(ctx, { size: 11, color: ctx.theme.zones, minzoom: 10, filter: LABEL_OF_POLYGON }),
+    labelLayer(ctx, { id: "point-label", size: 11, color: ctx.theme.zones, minzoom: 10, filter: LABEL_OF_POINT, offset: [0, 0.8] }),
   ],
   legend: (theme) => [
     { label: { zh: "开发区与平台(示意范围)", en: "Zone or platform (schematic extent)" }, swatch: { shape: "fill", color: theme.zones, hatched: true, dashed: true } },
