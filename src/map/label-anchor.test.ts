@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { FeatureCollection, Polygon } from "geojson";
+import type { FeatureCollection, Geometry, Polygon } from "geojson";
 import { labelAnchor, labelPoints } from "./label-anchor.ts";
 
 const poly = (ring: number[][]): Polygon => ({ type: "Polygon", coordinates: [ring] });
@@ -38,7 +38,7 @@ describe("labelAnchor", () => {
 });
 
 describe("labelPoints", () => {
-  const fc: FeatureCollection = {
+  const fc: FeatureCollection<Geometry | null> = {
     type: "FeatureCollection",
     features: [
       { type: "Feature", id: "sq", properties: { id: "sq", name: "方" }, geometry: poly([[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]) },

@@ -40,15 +40,7 @@ export interface MapData {
   styleLayerIds: Record<string, string[]>;
 }
 
-/** `derive` memoized per data object, so the bridge's reference check skips unchanged data. */
-function perCollection<T>(derive: (fc: FeatureCollection) => T): (fc: FeatureCollection) => T {
-  const cache = new WeakMap<FeatureCollection, T>();
-  return (fc) => {
-    if (!cache.has(fc)) cache.set(fc, derive(fc));
-    return cache.get(fc)!;
-  };
-}
-
+// Derived sources are memoized per data object so the bridge's reference check skips unchanged data.
 const extrasCache = new WeakMap<FeatureCollection, Record<string, FeatureCollection>>();
 function extraSources(kind: LayerKind, fc: FeatureCollection): Record<string, FeatureCollection> {
   let extras = extrasCache.get(fc);
@@ -56,8 +48,29 @@ function extraSources(kind: LayerKind, fc: FeatureCollection): Record<string, Fe
   return extras;
 }
 
-const labelPointsOf = perCollection(labelPoints);
-const hasGeometry = perCollection((fc) => fc.features.some((f) => f.geometry));
+const labelPointsCache = new WeakMap<FeatureCollection, { layerId: string; points: FeatureCollection }>();
+/** A layer's label points tagged with its id, memoized per data object. */
+function labelPointsOf(fc: FeatureCollection, layerId: string): FeatureCollection {
+  let hit = labelPointsCache.get(fc);
+  if (hit?.layerId !== layerId) labelPointsCache.set(fc, (hit = { layerId, points: labelPoints(fc, { label_layer: layerId }) }));
+  return hit.points;
+}
+
+
+/** All layers' label points in one collection, the same object while no layer's points changed. */
+let lastLabels: { parts: FeatureCollection[]; all: FeatureCollection } | null = null;
+function allLabelPoints(parts: FeatureCollection[]): FeatureCollection {
+  if (lastLabels?.parts.length !== parts.length || lastLabels.parts.some((p, i) => p !== parts[i])) {
+    lastLabels = { parts, all: { type: "FeatureCollection", features: parts.flatMap((p) => p.features) } };
+  }
+  return lastLabels.all;
+}
+const geometryCache = new WeakMap<FeatureCollection, boolean>();
+function hasGeometry(fc: FeatureCollection): boolean {
+  let has = geometryCache.get(fc);
+  if (has === undefined) geometryCache.set(fc, (has = fc.features.some((f) => f.geometry)));
+  return has;
+}
 
 const slimCache = new WeakMap<FeatureCollection, FeatureCollection>();
 /** The features with only `keys` in their properties (same object for the same input, for the bridge's reference check). */
@@ -88,6 +101,7 @@ export function toMapData({ layers, lang, theme, basemap, basemapKey }: MapInput
   styleLayers.push(...basemapLayers(basemap, basemapKey));
 
   const symbols: { spec: LayerSpecification; rank: number }[] = [];
+  const labelParts: FeatureCollection[] = [];
   const ordered = layers
     .map((layer, index) => ({ layer, index }))
     .sort((a, b) => drawOrder(a.layer.kind) - drawOrder(b.layer.kind) || a.index - b.index);
@@ -105,12 +119,12 @@ export function toMapData({ layers, lang, theme, basemap, basemapKey }: MapInput
       geojson[`${layer.id}:${suffix}`] = display(extra);
     }
     const specs = def.styleLayers({ sourceId: layer.id, lang, theme, opacity: layer.opacity, visible: layer.visible, ...(layer.color ? { color: layer.color } : {}) });
-    const labelSource = `${layer.id}:${LABEL_POINTS}`;
-    if (specs.some((s) => "source" in s && s.source === labelSource)) geojson[labelSource] = display(labelPointsOf(drawn));
+    if (specs.some((s) => "source" in s && s.source === LABEL_POINTS)) labelParts.push(labelPointsOf(drawn, layer.id));
     styleLayerIds[layer.id] = specs.map((s) => s.id);
     styleLayers.push(...specs.filter((s) => s.type !== "symbol"));
     symbols.push(...specs.filter((s) => s.type === "symbol").map((spec) => ({ spec, rank: labelRank(layer.kind) })));
   }
+  if (labelParts.length) geojson[LABEL_POINTS] = display(allLabelPoints(labelParts));
   // Labels and icons above all geometry, the most important on top (placed first, so never hidden).
   styleLayers.push(...symbols.sort((a, b) => a.rank - b.rank).map((s) => s.spec));
   return { geojson, raster: basemap.sources(basemapKey), layers: styleLayers, styleLayerIds };
