@@ -50,9 +50,12 @@ function extraSources(kind: LayerKind, fc: FeatureCollection): Record<string, Fe
 
 const labelPointsCache = new WeakMap<FeatureCollection, { layerId: string; points: FeatureCollection }>();
 /** A layer's label points tagged with its id, memoized per data object. */
-function labelPointsOf(fc: FeatureCollection, layerId: string): FeatureCollection {
+function labelPointsOf(fc: FeatureCollection, layerId: string, place?: (fc: FeatureCollection) => FeatureCollection): FeatureCollection {
   let hit = labelPointsCache.get(fc);
-  if (hit?.layerId !== layerId) labelPointsCache.set(fc, (hit = { layerId, points: labelPoints(fc, { label_layer: layerId }) }));
+  if (hit?.layerId !== layerId) {
+    // A kind's own placement (neighbour names next to Jiashan) is a point layer; labelPoints passes points through.
+    labelPointsCache.set(fc, (hit = { layerId, points: labelPoints(place ? place(fc) : fc, { label_layer: layerId }) }));
+  }
   return hit.points;
 }
 
@@ -119,7 +122,9 @@ export function toMapData({ layers, lang, theme, basemap, basemapKey }: MapInput
       geojson[`${layer.id}:${suffix}`] = display(extra);
     }
     const specs = def.styleLayers({ sourceId: layer.id, lang, theme, opacity: layer.opacity, visible: layer.visible, ...(layer.color ? { color: layer.color } : {}) });
-    if (specs.some((s) => "source" in s && s.source === LABEL_POINTS)) labelParts.push(labelPointsOf(drawn, layer.id));
+    if (specs.some((s) => "source" in s && s.source === LABEL_POINTS)) {
+      labelParts.push(def.labelPoints ? labelPointsOf(layer.fc, layer.id, def.labelPoints) : labelPointsOf(drawn, layer.id));
+    }
     styleLayerIds[layer.id] = specs.map((s) => s.id);
     styleLayers.push(...specs.filter((s) => s.type !== "symbol"));
     symbols.push(...specs.filter((s) => s.type === "symbol").map((spec) => ({ spec, rank: labelRank(layer.kind) })));

@@ -44,6 +44,8 @@ export interface LayerDef {
   defaultVisible: boolean;
   /** Sources beside the main one, derived from this layer's data (e.g. the county mask). */
   extraSources?: (fc: FeatureCollection) => Record<string, FeatureCollection>;
+  /** Where this kind's point-placed labels go, if not at `labelPoints` (one per feature, at its deepest point). */
+  labelPoints?: (fc: FeatureCollection) => FeatureCollection;
   /**
    * The only properties this kind's style and hit-testing read. When set, the map receives copies of
    * the features with just these (user files: less to send to the map worker, and keys such as

@@ -41,13 +41,13 @@ export const neighboursLayer: LayerDef = {
   group: "context",
   defaultVisible: true,
   searchable: true,
-  extraSources: (fc) => ({ labels: neighbourLabels(fc) }),
+  labelPoints: neighbourLabels,
   styleLayers: (ctx) => {
     // District name, and its province or municipality smaller beneath: 青浦区 / 上海市.
     const label = labelLayer(ctx, {
       size: 14, color: ctx.theme.neighbourLabel,
       text: ["format", nameField(ctx), {}, "\n", {}, nameField(ctx, "province"), { "font-scale": 0.8 }],
-    }, `${ctx.sourceId}:labels`);
+    });
     return [
       ...polygonLayers(ctx, ctx.theme.neighbourLabel, { fillOpacity: 0.12, lineWidth: 1 }),
       // Context labels give way to thematic ones; moving around the anchor keeps them on screen.
