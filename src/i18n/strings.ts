@@ -95,7 +95,7 @@ export const STRINGS = {
   "story.resume": { zh: "继续", en: "Resume" },
   "story.pausedAt": { zh: "已暂停 · 第 {n} 章", en: "Paused · chapter {n}" },
   "story.exit": { zh: "退出演示", en: "Leave the tour" },
-  "story.keys": { zh: "→/PgDn/空格 下一章 · ←/PgUp 上一章 · 1–9 跳转 · P 暂停 · L 语言 · Esc 退出", en: "→/PgDn/Space next · ←/PgUp back · 1–9 jump · P pause · L language · Esc leave" },
+  "story.keys": { zh: "→/PgDn/空格 下一章 · ←/PgUp 上一章 · 1–9 跳转 · P 暂停 · L 语言 · G 图例 · Esc 退出", en: "→/PgDn/Space next · ←/PgUp back · 1–9 jump · P pause · L language · G legend · Esc leave" },
   "story.onMap": { zh: "图上标出", en: "On the map" },
   "story.schematic": { zh: "示意", en: "Schematic" },
   "story.schematicNote": { zh: "以下图层为示意形状，不是真实边界或位置：", en: "These layers are schematic — not real boundaries or locations:" },

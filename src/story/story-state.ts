@@ -25,6 +25,12 @@ export const storyActive = signal(false);
 export const chapterIndex = signal(0);
 /** Paused: the presenter explores the map freely; resuming brings the chapter back as it was. */
 export const paused = signal(false);
+/**
+ * Whether the stage shows its legend: open on a projector-sized screen, folded on a laptop, where at
+ * 1366×768 it covered a quarter of the map (青浦区 and the demonstration zone in chapter 1). G or its button toggles it.
+ */
+export const legendOpen = signal(typeof matchMedia === "function" ? matchMedia("(min-width: 1500px)").matches : true);
+export const toggleLegend = (): void => void (legendOpen.value = !legendOpen.value);
 
 export const chapterCount = computed(() => story.value.chapters.length);
 export const currentChapter = computed<StoryChapter | null>(() => (storyActive.value ? story.value.chapters[chapterIndex.value] ?? null : null));

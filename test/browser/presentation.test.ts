@@ -11,7 +11,7 @@ import type { Page } from "playwright-core";
 import type { Manifest } from "../../src/data/types.ts";
 import storyJson from "../../src/story/jiashan.story.json" with { type: "json" };
 import type { Story, StoryCamera } from "../../src/story/story-types.ts";
-import { ROOT, SHOTS, freshBrowserPerTest, mapIdle, open, screenshot, serveDist, type Served } from "./harness.ts";
+import { ROOT, SHOTS, freshBrowserPerTest, launch, mapIdle, open, screenshot, serveDist, type Served } from "./harness.ts";
 
 const story = storyJson as Story;
 const manifest = JSON.parse(readFileSync(join(ROOT, "geodata/manifest.json"), "utf8")) as Manifest;
@@ -87,6 +87,23 @@ const markedOnMap = (page: import("playwright-core").Page, ids: string[]) =>
     });
   }, ids);
 
+/** Names of the given features whose map label's anchor lies under the tour's panel, legend or bar. */
+const namesUnderStage = (page: import("playwright-core").Page, ids: string[]) =>
+  page.evaluate((wanted) => {
+    const map = window.__atlas!.map;
+    const rect = map.getCanvas().getBoundingClientRect();
+    const covers = [".stage-chapter", ".stage-legend", ".stage-bar"].flatMap((sel) => [...document.querySelectorAll(sel)].map((el) => el.getBoundingClientRect()));
+    const symbols = map.getStyle().layers.filter((l) => l.type === "symbol" && (l.layout as Record<string, unknown> | undefined)?.["symbol-placement"] !== "line").map((l) => l.id);
+    return map.queryRenderedFeatures({ layers: symbols })
+      .filter((f) => wanted.includes(String(f.properties["id"])) && f.geometry.type === "Point")
+      .filter((f) => {
+        const p = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
+        const [x, y] = [rect.left + p.x, rect.top + p.y];
+        return covers.some((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom);
+      })
+      .map((f) => String(f.properties["name"]));
+  }, ids);
+
   it("walks every chapter with the keyboard, reaching each camera and layer set", async () => {
     const { page, consoleErrors } = await open(browsers.current, `${served.baseUrl}?present`);
     await mapIdle(page);
@@ -102,6 +119,10 @@ const markedOnMap = (page: import("playwright-core").Page, ids: string[]) =>
       assert.ok((await markedOnMap(page, highlight)).every((m) => m !== false), `${label}: highlights outlined`);
       const before = (story.chapters[i - 1]?.highlight ?? []).filter((id) => !highlight.includes(id));
       assert.ok((await markedOnMap(page, before)).every((m) => m !== true), `${label}: previous highlights cleared`);
+      // A highlighted feature's name is not hidden under the chapter panel, the legend or the bar
+      // (青浦区 in the water chapter once sat under the legend).
+      await mapIdle(page);
+      assert.deepEqual(await namesUnderStage(page, highlight), [], `${label}: highlighted names under the stage UI`);
       assert.equal(await page.locator(".stage-chapter .stage-figure").count(), chapter.figures.length, `${label}: figures`);
       const showsSchematic = chapter.layers.some((id) => SCHEMATIC_LAYERS.has(id));
       assert.equal(await page.locator(".schematic-badge").count(), showsSchematic ? 1 : 0, `${label}: schematic badge`);
@@ -126,6 +147,31 @@ const markedOnMap = (page: import("playwright-core").Page, ids: string[]) =>
     await assertCameraReached(page, story.chapters[0]!.camera, "back at chapter 1");
     assert.deepEqual(consoleErrors, []);
     await page.close();
+  });
+
+  it("on a 1366×768 laptop too, no chapter hides a highlighted name under its panel, legend or bar", async () => {
+    const laptop = await launch({ width: 1366, height: 768 });
+    try {
+      const { page, consoleErrors } = await open(laptop, `${served.baseUrl}?present`);
+      await mapIdle(page);
+      // Folded to its button here (it would cover a quarter of the map); G unfolds and folds it.
+      assert.equal(await page.locator(".stage-legend .legend").count(), 0, "legend folded on a laptop");
+      assert.equal(await page.locator(".stage-legend-toggle").getAttribute("aria-expanded"), "false");
+      await page.keyboard.press("g");
+      assert.equal(await page.locator(".stage-legend .legend").isVisible(), true, "G unfolds the legend");
+      await page.keyboard.press("G");
+      assert.equal(await page.locator(".stage-legend .legend").count(), 0, "G folds it again");
+      for (const [i, chapter] of story.chapters.entries()) {
+        const label = `chapter ${i + 1} (${chapter.id}) at 1366×768`;
+        await assertCameraReached(page, chapter.camera, label);
+        await mapIdle(page);
+        assert.deepEqual(await namesUnderStage(page, chapter.highlight ?? []), [], `${label}: highlighted names under the stage UI`);
+        await page.keyboard.press("ArrowRight");
+      }
+      assert.deepEqual(consoleErrors, []);
+    } finally {
+      await laptop.close();
+    }
   });
 
   it("fits every chapter's panel on a 1920×1080 stage, in both languages", async () => {

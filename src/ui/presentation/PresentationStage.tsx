@@ -7,7 +7,7 @@ import { useEffect, useLayoutEffect } from "preact/hooks";
 import { seedDigest } from "../../data/seeds.ts";
 import { lang, layers } from "../../state/app-state.ts";
 import {
-  chapterCount, chapterIndex, currentChapter, exitStory, goTo, next, paused, prev, story, storyActive, togglePause,
+  chapterCount, chapterIndex, currentChapter, exitStory, goTo, legendOpen, next, paused, prev, story, storyActive, toggleLegend, togglePause,
 } from "../../story/story-state.ts";
 import type { StoryChapter } from "../../story/story-types.ts";
 import { Legend } from "../Legend.tsx";
@@ -179,7 +179,14 @@ export function PresentationStage() {
       {chapter && (
         <div class="stage" data-paused={paused.value ? "true" : "false"}>
           {!paused.value && <ChapterPanel chapter={chapter} />}
-          {!paused.value && <aside class="panel stage-legend"><Legend /></aside>}
+          {!paused.value && (
+            <aside class="panel stage-legend" data-open={legendOpen.value ? "true" : "false"}>
+              <button class="stage-legend-toggle" aria-expanded={legendOpen.value} aria-controls="stage-legend-body" onClick={toggleLegend}>
+                {t("legend.title")} <span aria-hidden="true">{legendOpen.value ? "▾" : "▸"}</span> <kbd>G</kbd>
+              </button>
+              {legendOpen.value && <div id="stage-legend-body"><Legend /></div>}
+            </aside>
+          )}
           <StageBar />
         </div>
       )}

@@ -2,7 +2,7 @@
  * Keyboard and clicker handling shared by the stage and the presenter window.
  */
 import { lang, setLang } from "../../state/app-state.ts";
-import { exitStory, first, goTo, last, next, paused, prev, resume, storyActive, togglePause } from "../../story/story-state.ts";
+import { exitStory, first, goTo, last, next, paused, prev, resume, storyActive, toggleLegend, togglePause } from "../../story/story-state.ts";
 import { storyKeyAction, type StoryKeyAction } from "./story-keys.ts";
 
 export const toggleLang = () => setLang(lang.peek() === "zh" ? "en" : "zh");
@@ -18,6 +18,7 @@ function runAction(action: StoryKeyAction): void {
     case "togglePause": return togglePause();
     case "resume": return resume();
     case "toggleLang": return toggleLang();
+    case "toggleLegend": return toggleLegend();
   }
 }
 

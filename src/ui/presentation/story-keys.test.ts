@@ -10,6 +10,8 @@ describe("storyKeyAction", () => {
     expect(storyKeyAction("Escape", false)).toEqual({ type: "exit" });
     expect(storyKeyAction("p", false)).toEqual({ type: "togglePause" });
     expect(storyKeyAction("L", false)).toEqual({ type: "toggleLang" });
+    expect(storyKeyAction("g", false)).toEqual({ type: "toggleLegend" });
+    expect(storyKeyAction("G", true)).toBeNull(); // paused: the explorer's own legend is back
   });
 
   it("jumps with number keys 1–9 to 0-based indexes", () => {

@@ -11,11 +11,13 @@ export type StoryKeyAction =
   | { type: "exit" }
   | { type: "togglePause" }
   | { type: "resume" }
-  | { type: "toggleLang" };
+  | { type: "toggleLang" }
+  | { type: "toggleLegend" };
 
 /**
  * The tour action for a key (`KeyboardEvent.key`), or null to let the key through. While paused the
  * presenter uses the map, so only leave, language, pause and the clicker's page keys (which resume) act.
+ * G (图例) folds or unfolds the stage legend.
  * @example storyKeyAction("PageDown", false) // { type: "next" }
  * @example storyKeyAction("3", false) // { type: "goTo", index: 2 }
  */
@@ -24,6 +26,7 @@ export function storyKeyAction(key: string, paused: boolean): StoryKeyAction | n
   if (key === "p" || key === "P") return { type: "togglePause" };
   if (key === "l" || key === "L") return { type: "toggleLang" };
   if (paused) return key === "PageDown" || key === "PageUp" ? { type: "resume" } : null;
+  if (key === "g" || key === "G") return { type: "toggleLegend" };
   switch (key) {
     case "ArrowRight":
     case "PageDown":
