@@ -18,9 +18,9 @@ import { MapBridge, prewarmMap } from "./map/bridge.ts";
 import { wireCamera, wireMap } from "./map/wire.ts";
 import { wireStory } from "./story/wire-story.ts";
 import { translate } from "./i18n/strings.ts";
-import { loadSavedWork, startAutosave, type SavedWork } from "./state/persistence.ts";
+import { loadSavedWork, savePackage, startAutosave, type SavedWork } from "./state/persistence.ts";
 import { drawMode } from "./state/user-data.ts";
-import { packageLayerStates, replacementPackage } from "./state/data-package.ts";
+import { canShowPackage, packageLayerStates, replacementPackage } from "./state/data-package.ts";
 import { wireDrawing } from "./map/draw/wire-draw.ts";
 import { saveError } from "./ui/import/import-state.ts";
 import { registerUiFont } from "./map/fonts.bundle.ts";
@@ -39,6 +39,7 @@ effect(() => {
 
 // Data first: its requests and the user's saved work load while the UI renders.
 const builtinPackage = loadBuiltinPackage();
+builtinPackage.catch(() => undefined); // reported in start() when it is the package shown
 /** The user's saved work; a missing or blocked database (private mode) just means nothing to restore. */
 const savedWork: Promise<SavedWork> = loadSavedWork().catch((err: unknown) => {
   saveError.value = err instanceof Error ? err.message : String(err);
@@ -71,8 +72,15 @@ render(<App />, document.getElementById("ui")!);
  */
 async function start(): Promise<void> {
   const saved = await savedWork;
-  // A package the user chose in place of the built-in one stays until they restore the built-in one.
-  const pkg = saved.package ?? await builtinPackage.catch((err: unknown) => {
+  // A package the user chose in place of the built-in one stays until they restore the built-in one;
+  // one this version cannot show (a kind it no longer knows) is forgotten, with a message.
+  let replacement = saved.package;
+  if (replacement && !canShowPackage(replacement)) {
+    loadError.value = translate("package.unusable", lang.peek()).replace("{file}", replacement.fileName);
+    replacement = undefined;
+    void savePackage(null).catch(() => undefined);
+  }
+  const pkg = replacement ?? await builtinPackage.catch((err: unknown) => {
     loadError.value = err instanceof Error ? err.message : String(err);
     return null;
   });
@@ -80,7 +88,7 @@ async function start(): Promise<void> {
   const visibleFromUrl = url.layers ? new Set(url.layers) : null;
   batch(() => {
     if (pkg) manifest.value = pkg.manifest;
-    replacementPackage.value = saved.package?.fileName ?? null;
+    replacementPackage.value = replacement ? { fileName: replacement.fileName, kept: true } : null;
     const shown = pkg ? packageLayerStates(pkg, visibleFromUrl ? (meta) => visibleFromUrl.has(meta.id) : undefined) : [];
     setLayers(shown.concat(saved.layers));
     // The URL wins over saved settings, so a shared link shows what its sender saw.

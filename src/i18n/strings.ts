@@ -74,6 +74,8 @@ export const STRINGS = {
   "attrib.title": { zh: "数据来源与许可", en: "Sources and licences" },
   "attrib.open": { zh: "来源与许可", en: "Sources & licences" },
   "attrib.package": { zh: "当前数据包：{file}（替换了内置数据包，保存在本浏览器中）", en: "Data package in use: {file} (in place of the built-in one, kept in this browser)" },
+  "attrib.packageUnkept": { zh: "当前数据包：{file}（替换了内置数据包；未能保存在本浏览器中，重新加载将显示内置数据包）", en: "Data package in use: {file} (in place of the built-in one; this browser could not keep it, so a reload shows the built-in one)" },
+  "package.unusable": { zh: "保存的数据包 {file} 含有本版本不认识的图层，已改为显示内置数据包。", en: "The saved data package {file} has layers this version does not know; the built-in package is shown instead." },
   "attrib.restore": { zh: "恢复内置数据包", en: "Restore the built-in package" },
   "attrib.restoreConfirm": { zh: "恢复内置数据包？{file} 将从本浏览器移除；你自己导入的图层和标绘会保留。", en: "Restore the built-in package? {file} will be removed from this browser; your own layers and drawings stay." },
   "attrib.app": { zh: "软件:MapLibre GL JS (BSD-3)、deck.gl (MIT)、Turf (MIT)、Preact (MIT)、Noto Sans SC (OFL-1.1)", en: "Software: MapLibre GL JS (BSD-3), deck.gl (MIT), Turf (MIT), Preact (MIT), Noto Sans SC (OFL-1.1)" },

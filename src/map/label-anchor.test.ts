@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FeatureCollection, Geometry, Polygon } from "geojson";
+import { booleanPointInPolygon } from "@turf/turf";
 import { labelAnchor, labelPoints } from "./label-anchor.ts";
 
 const poly = (ring: number[][]): Polygon => ({ type: "Polygon", coordinates: [ring] });
@@ -60,6 +61,18 @@ describe("labelPoints", () => {
     expect(points.features[0]!.id).toBe("sq");
     expect(points.features[0]!.properties!.name).toBe("方");
     expect(points.features[2]!.geometry).toEqual({ type: "Point", coordinates: [5, 5] });
+  });
+
+  it("labels small shapes too: a 100 m plot and an L-shaped one inside themselves, a flat ring at a vertex", () => {
+    const plot = poly([[120.9, 30.85], [120.901, 30.85], [120.901, 30.851], [120.9, 30.851], [120.9, 30.85]]);
+    const ell = poly([[120.9, 30.85], [120.901, 30.85], [120.901, 30.8502], [120.9002, 30.8502], [120.9002, 30.851], [120.9, 30.851], [120.9, 30.85]]);
+    const flat = poly([[120.9, 30.85], [120.95, 30.85], [120.92, 30.85], [120.9, 30.85]]);
+    const [p, l, f] = labelPoints({ type: "FeatureCollection", features: [plot, ell, flat].map((geometry, i) => ({ type: "Feature", properties: { id: `s${i}` }, geometry })) }).features;
+    const [x, y] = (p!.geometry as { coordinates: number[] }).coordinates as [number, number];
+    expect(Math.abs(x - 120.9005)).toBeLessThan(1e-5);
+    expect(Math.abs(y - 30.8505)).toBeLessThan(1e-5);
+    expect(booleanPointInPolygon((l!.geometry as { coordinates: number[] }).coordinates, ell)).toBe(true);
+    expect((f!.geometry as { coordinates: number[] }).coordinates).toEqual([120.9, 30.85]);
   });
 
   it("puts a multipolygon's one label in its roomiest part", () => {

@@ -51,8 +51,16 @@ export function labelAnchor(geometry: Polygon | MultiPolygon, window: BBox, prec
     const [x0, y0, x1, y1] = bboxOf({ type: "Polygon", coordinates: rings })!;
     let [cx, cy] = [(x0 + x1) / 2, (y0 + y1) / 2];
     let [hx, hy] = [(x1 - x0) / 2, (y1 - y0) / 2];
-    let local = { p: [cx, cy] as Position, d: 0 };
-    for (let n = GRID; hx > precision; n = REFINE) {
+    let local = { p: [cx, cy] as Position, d: clearance([cx, cy], rings, kx, 0) };
+    // A roundish shape (a plot, a lake drawn as a circle) is labelled at its middle without a search:
+    // thousands of imported parcels would otherwise cost seconds.
+    if (local.d >= 0.5 * Math.min(hx * kx, hy)) {
+      if (local.d > best.d) best = local;
+      continue;
+    }
+    // Otherwise one full grid, then finer ones down to `precision`, or finer still for a small shape.
+    const stop = Math.min(precision, Math.max(hx, hy) / GRID);
+    for (let n = GRID; n === GRID || hx > stop; n = REFINE) {
       for (let i = 0; i < n; i++) {
         for (let j = 0; j < n; j++) {
           const p = [cx - hx + ((2 * i + 1) / n) * hx, cy - hy + ((2 * j + 1) / n) * hy];
@@ -68,16 +76,16 @@ export function labelAnchor(geometry: Polygon | MultiPolygon, window: BBox, prec
   return best.d > 0 ? best.p : null;
 }
 
-/**
- * One label point per feature, for labels that must not repeat: MapLibre labels a polygon once per
- * tile it crosses, so a county-sized polygon read "嘉善县" six times at zoom 12. A polygon gets the
- * point deepest inside it (over all its parts), points stay as they are, lines are left out (they
- * are labelled along the line). `label_of` keeps the original kind ("Polygon" or "Point") for filters;
- * `tag` is added to every point's properties.
- */
 /** ≈ 200 m: far below what a name's placement needs, and a tenth of the search for a county outline. */
 const LABEL_POINT_PRECISION = 2e-3;
 
+/**
+ * One label point per feature, for labels that must not repeat: MapLibre labels a polygon once per
+ * tile it crosses, so a county-sized polygon read "嘉善县" six times at zoom 12. A polygon gets the
+ * point deepest inside it (over all its parts; a sliver the search misses, its first vertex), points
+ * stay as they are, lines are left out (they are labelled along the line). `label_of` keeps the
+ * original kind ("Polygon" or "Point") for filters; `tag` is added to every point's properties.
+ */
 export function labelPoints(fc: FeatureCollection<Geometry | null>, tag: Record<string, unknown> = {}): FeatureCollection<Point | MultiPoint> {
   const features: FeatureCollection<Point | MultiPoint>["features"] = [];
   for (const f of fc.features) {
@@ -87,7 +95,8 @@ export function labelPoints(fc: FeatureCollection<Geometry | null>, tag: Record<
       features.push({ ...base, properties: { ...f.properties, ...tag, label_of: "Point" }, geometry: g });
     } else if (g?.type === "Polygon" || g?.type === "MultiPolygon") {
       const window = bboxOf(g);
-      const at = window && labelAnchor(g, window, LABEL_POINT_PRECISION);
+      const first = g.type === "Polygon" ? g.coordinates[0]?.[0] : g.coordinates[0]?.[0]?.[0];
+      const at = (window && labelAnchor(g, window, LABEL_POINT_PRECISION)) ?? first;
       if (at) features.push({ ...base, properties: { ...f.properties, ...tag, label_of: "Polygon" }, geometry: { type: "Point", coordinates: at } });
     }
   }

@@ -1,7 +1,7 @@
 import { signal } from "@preact/signals";
 import { basemap, manifest } from "../state/app-state.ts";
 import { replacementPackage, restoreBuiltinPackage } from "../state/data-package.ts";
-import { saveError } from "./import/import-state.ts";
+import { reportProblem } from "./import/import-state.ts";
 import { basemapById } from "../map/basemaps.ts";
 import { pick, t } from "./i18n.ts";
 import { StatusBadge } from "./StatusBadge.tsx";
@@ -16,7 +16,7 @@ export function AttributionPanel() {
   return (
     <div class="attribution">
       <button class="attribution-toggle" aria-expanded={open.value} aria-controls="attribution-panel" onClick={() => (open.value = !open.value)}>
-        ⓘ {t("attrib.open")}{replacement ? ` · ${replacement}` : ""}{online ? ` · ${pick(online)}` : ""}
+        ⓘ {t("attrib.open")}{replacement ? ` · ${replacement.fileName}` : ""}{online ? ` · ${pick(online)}` : ""}
       </button>
       {open.value && m && (
         <section class="panel attribution-panel" id="attribution-panel" aria-label={t("attrib.title")}>
@@ -26,10 +26,13 @@ export function AttributionPanel() {
           </div>
           {replacement && (
             <p class="package-in-use">
-              {t("attrib.package").replace("{file}", replacement)}{" "}
+              {t(replacement.kept ? "attrib.package" : "attrib.packageUnkept").replace("{file}", replacement.fileName)}{" "}
               <button class="tool-button" onClick={() => {
-                if (!confirm(t("attrib.restoreConfirm").replace("{file}", replacement))) return;
-                restoreBuiltinPackage().catch((err: unknown) => (saveError.value = err instanceof Error ? err.message : String(err)));
+                if (!confirm(t("attrib.restoreConfirm").replace("{file}", replacement.fileName))) return;
+                restoreBuiltinPackage().catch((err: unknown) => {
+                  const why = err instanceof Error ? err.message : String(err);
+                  reportProblem({ zh: `未能恢复内置数据包（${why}）；仍显示 ${replacement.fileName}。`, en: `Could not restore the built-in package (${why}); ${replacement.fileName} is still shown.` });
+                });
               }}>{t("attrib.restore")}</button>
             </p>
           )}

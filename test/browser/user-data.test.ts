@@ -207,7 +207,30 @@ describe("bring your own data", () => {
     await mapIdle(page);
     await page.waitForFunction((n) => window.__atlas!.layers.filter((l) => l.kind !== "imported").length === n, builtinCount);
     assert.equal((await importedLayers(page)).length, 1, "the user's layer stays through both swaps");
-    assert.deepEqual(consoleErrors, []);
+
+    // Clear-my-data forgets a replacement too. Here the built-in package cannot be fetched just then:
+    // the replacement stays on screen, marked as no longer kept, and a reload shows the built-in one.
+    await importFile(page, "mini-package.zip");
+    await page.locator(".package-offer").waitFor();
+    page.once("dialog", (d) => void d.accept());
+    await page.locator(".package-offer button").first().click();
+    await page.waitForFunction(() => window.__atlas!.layers.filter((l) => l.kind !== "imported").length === 1);
+    await page.waitForFunction(() => document.querySelector(".attribution-toggle")?.textContent?.includes("mini-package.zip"));
+    await page.route("**/*.geojson", (route) => route.abort("internetdisconnected"));
+    page.once("dialog", (d) => void d.accept());
+    await page.locator('[data-testid="export-menu"]').click();
+    await page.locator('[data-testid="clear-data"]').click();
+    await waitForLayerCount(page, 0);
+    assert.deepEqual(await page.evaluate(() => window.__atlas!.layers.map((l) => l.kind)), ["towns"]);
+    await page.locator(".attribution-panel").count().then((n) => (n ? undefined : page.locator(".attribution-toggle").click()));
+    assert.match((await page.locator(".package-in-use").textContent()) ?? "", /could not keep|未能保存/);
+    await page.unroute("**/*.geojson");
+    await page.reload();
+    await mapIdle(page);
+    await page.waitForFunction((n) => window.__atlas!.layers.length === n, builtinCount);
+    assert.equal(await page.locator(".attribution-toggle").textContent().then((text) => text?.includes("mini-package.zip")), false);
+    // The only console errors are the browser's own lines for the fetches this test cut off.
+    assert.deepEqual(consoleErrors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e)), []);
     assert.deepEqual(browser.outside, []);
     await page.close();
   });

@@ -14,7 +14,8 @@ import { layerDef } from "../../map/layers/registry.ts";
 import { LIGHT } from "../../map/theme.ts";
 import { basemap, lang, layers, manifest, select, view, type LayerState, type UserLayerInfo } from "../../state/app-state.ts";
 import { clearSavedWork } from "../../state/persistence.ts";
-import { replacementPackage, restoreBuiltinPackage } from "../../state/data-package.ts";
+import { replacementPackage, showPackage } from "../../state/data-package.ts";
+import { loadBuiltinPackage } from "../../data/builtin-package.ts";
 import { DRAWINGS_ID, DRAWINGS_TITLE, emptyDrawingsLayer, isUserLayer, mapImage, resetHistory, userLayers } from "../../state/user-data.ts";
 
 /** A file name from a layer title: keeps letters (any script) and digits, nothing that could be a path. */
@@ -100,13 +101,17 @@ export async function openProject(file: File, confirmReplace: () => boolean): Pr
 
 /** Removes every user layer and everything saved in this browser; a replacement package gives way to the built-in one. */
 export async function clearMyData(): Promise<void> {
+  const replaced = replacementPackage.peek();
+  // Loaded before anything is cleared; if it cannot be, the replacement stays on screen, no longer kept.
+  const builtin = replaced ? await loadBuiltinPackage().catch(() => null) : null;
   batch(() => {
     select(null);
     layers.value = layers.peek().filter((l) => !isUserLayer(l));
     resetHistory();
   });
   await clearSavedWork();
-  if (replacementPackage.peek()) await restoreBuiltinPackage();
+  if (builtin) showPackage(builtin, null);
+  else if (replaced) replacementPackage.value = { ...replaced, kept: false };
 }
 
 // ---- PNG ---------------------------------------------------------------------------------------

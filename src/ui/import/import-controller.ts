@@ -11,7 +11,7 @@ import {
   addUserLayers, isUserLayer, layerFromImport, newLayerId, nextColor, replaceLayerData, userLayers, withIdsAndProvenance,
 } from "../../state/user-data.ts";
 import { useReplacementPackage } from "../../state/data-package.ts";
-import { importErrors, importJobs, importNotices, pendingPackage, saveError, type ImportJob } from "./import-state.ts";
+import { importJobs, importNotices, pendingPackage, reportProblem, type ImportJob } from "./import-state.ts";
 
 let nextId = 1;
 const SHAPEFILE_PART = /\.(shp|dbf|shx|prj|cpg|cst)$/i;
@@ -21,7 +21,7 @@ function reportError(error: unknown, fileName: string): void {
   const problem = error instanceof ImportError
     ? error.problem
     : { zh: `文件 ${fileName}：导入失败（${String(error)}）`, en: `${fileName}: import failed (${String(error)})` };
-  importErrors.value = [...importErrors.value, { id: nextId++, problem }];
+  reportProblem(problem);
 }
 
 function accept(result: ImportResult, fileName: string): void {
@@ -107,5 +107,11 @@ export function acceptPackage(): void {
   if (!pending) return;
   pendingPackage.value = null;
   const pkg = { manifest: pending.result.manifest, layers: pending.result.layers.map(({ layer, fc }) => ({ meta: layer, fc })) };
-  useReplacementPackage(pkg, pending.fileName).catch((err: unknown) => (saveError.value = err instanceof Error ? err.message : String(err)));
+  useReplacementPackage(pkg, pending.fileName).catch((err: unknown) => {
+    const why = err instanceof Error ? err.message : String(err);
+    reportProblem({
+      zh: `${pending.fileName}：无法保存在本浏览器中（${why}）；它会显示到重新加载为止。`,
+      en: `${pending.fileName}: could not be kept in this browser (${why}); it is shown until you reload.`,
+    });
+  });
 }

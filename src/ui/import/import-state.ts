@@ -24,10 +24,16 @@ export interface ImportNotice {
 export const importJobs = signal<ImportJob[]>([]);
 export const importNotices = signal<ImportNotice[]>([]);
 export const importErrors = signal<{ id: number; problem: Bilingual }[]>([]);
-/** A data package waiting for the user's confirmation before it replaces the built-in one. */
 /** Why saving to IndexedDB failed (quota, private mode); null while saving works. */
 export const saveError = signal<string | null>(null);
+/** A data package waiting for the user's confirmation before it replaces the built-in one. */
 export const pendingPackage = signal<{ fileName: string; result: PackageImport } | null>(null);
+
+let nextProblemId = 1;
+/** Shows a problem with the user's files (naming the file) until they dismiss it. */
+export function reportProblem(problem: Bilingual): void {
+  importErrors.value = [...importErrors.value, { id: nextProblemId++, problem }];
+}
 
 export function dismissError(id: number): void {
   importErrors.value = importErrors.value.filter((e) => e.id !== id);
