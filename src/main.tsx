@@ -9,7 +9,7 @@ import "./ui/app.css";
 import { App } from "./ui/App.tsx";
 import { loadBuiltinPackage } from "./data/builtin-package.ts";
 import {
-  basemap, basemapError, DEFAULT_VIEW, hovered, lang, layers, loadError, manifest, select, setLayers, view,
+  basemap, basemapError, DEFAULT_VIEW, hovered, lang, layers, loadError, select, setLayers, view,
 } from "./state/app-state.ts";
 import { cameraRequest } from "./state/camera.ts";
 import { parseUrlState } from "./state/permalink.ts";
@@ -20,7 +20,7 @@ import { wireStory } from "./story/wire-story.ts";
 import { translate } from "./i18n/strings.ts";
 import { loadSavedWork, savePackage, startAutosave, type SavedWork } from "./state/persistence.ts";
 import { drawMode } from "./state/user-data.ts";
-import { canShowPackage, packageLayerStates, replacementPackage } from "./state/data-package.ts";
+import { canShowPackage, showPackage } from "./state/data-package.ts";
 import { wireDrawing } from "./map/draw/wire-draw.ts";
 import { saveError } from "./ui/import/import-state.ts";
 import { registerUiFont } from "./map/fonts.bundle.ts";
@@ -87,10 +87,8 @@ async function start(): Promise<void> {
   await bridge.styleReady();
   const visibleFromUrl = url.layers ? new Set(url.layers) : null;
   batch(() => {
-    if (pkg) manifest.value = pkg.manifest;
-    replacementPackage.value = replacement ? { fileName: replacement.fileName, kept: true } : null;
-    const shown = pkg ? packageLayerStates(pkg, visibleFromUrl ? (meta) => visibleFromUrl.has(meta.id) : undefined) : [];
-    setLayers(shown.concat(saved.layers));
+    if (pkg) showPackage(pkg, replacement ? { fileName: replacement.fileName, kept: true } : null, visibleFromUrl ? (meta) => visibleFromUrl.has(meta.id) : undefined);
+    setLayers(layers.peek().concat(saved.layers));
     // The URL wins over saved settings, so a shared link shows what its sender saw.
     if (saved.settings && !url.lang) lang.value = saved.settings.lang;
     if (saved.settings && !url.basemap) basemap.value = basemapById(saved.settings.basemap).id;

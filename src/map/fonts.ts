@@ -77,11 +77,6 @@ function intervalsWithout(intervals: [number, number][], removed: number[]): str
   return out;
 }
 
-/** `ranges` less the code points of `chars`, as unicode-range entries (empty when nothing is left). */
-export function rangesWithout(ranges: string[], chars: string): string[] {
-  return intervalsWithout(rangeIntervals(ranges), codePoints(chars));
-}
-
 type Face = { url: string; "unicode-range": string[] };
 
 /** C0 and C1 control characters: line breaks in a label are layout, never drawn. */

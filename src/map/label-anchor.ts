@@ -34,14 +34,16 @@ function clearance(p: Position, rings: Position[][], kx: number, floor: number):
 }
 
 /**
- * The point of `geometry ∩ window` farthest from that piece's edges, or null when the geometry does
- * not reach into the window. Edges of the window count as edges, so the label keeps clear of them.
+ * The point of `geometry ∩ window` (the whole geometry when no window is given) farthest from that
+ * piece's edges, or null when the geometry does not reach into the window. Edges of the window count as edges, so the label keeps clear of them.
  * A coarse grid finds the region, then finer grids around the best point sharpen it, down to
  * `precision` degrees (2e-4 ≈ 20 m).
  */
-export function labelAnchor(geometry: Polygon | MultiPolygon, window: BBox, precision = 2e-4): Position | null {
+export function labelAnchor(geometry: Polygon | MultiPolygon, window?: BBox, precision = 2e-4): Position | null {
   const own = bboxOf(geometry);
-  const inside = own !== null && own[0] >= window[0] && own[1] >= window[1] && own[2] <= window[2] && own[3] <= window[3];
+  if (!own) return null;
+  window ??= own;
+  const inside = own[0] >= window[0] && own[1] >= window[1] && own[2] <= window[2] && own[3] <= window[3];
   const clipped = inside ? geometry : bboxClip(geometry, window).geometry;
   const pieces: Position[][][] = clipped.type === "Polygon" ? [clipped.coordinates] : (clipped as MultiPolygon).coordinates;
   const polygons = pieces.filter((rings) => (rings[0]?.length ?? 0) >= 4);
@@ -94,9 +96,7 @@ export function labelPoints(fc: FeatureCollection<Geometry | null>, tag: Record<
     if (g?.type === "Point" || g?.type === "MultiPoint") {
       features.push({ ...base, properties: { ...f.properties, ...tag, label_of: "Point" }, geometry: g });
     } else if (g?.type === "Polygon" || g?.type === "MultiPolygon") {
-      const window = bboxOf(g);
-      const first = g.type === "Polygon" ? g.coordinates[0]?.[0] : g.coordinates[0]?.[0]?.[0];
-      const at = (window && labelAnchor(g, window, LABEL_POINT_PRECISION)) ?? first;
+      const at = labelAnchor(g, undefined, LABEL_POINT_PRECISION) ?? (g.type === "Polygon" ? g.coordinates[0]?.[0] : g.coordinates[0]?.[0]?.[0]);
       if (at) features.push({ ...base, properties: { ...f.properties, ...tag, label_of: "Polygon" }, geometry: { type: "Point", coordinates: at } });
     }
   }

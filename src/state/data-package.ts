@@ -30,12 +30,15 @@ export function packageLayerStates(pkg: PackageContent, visible: (meta: Manifest
 export const canShowPackage = (pkg: PackageContent): boolean =>
   Array.isArray(pkg.layers) && pkg.layers.every((l) => (LAYER_KINDS as readonly string[]).includes(l.meta?.kind) && Array.isArray(l.fc?.features));
 
-/** Shows `pkg` in place of the current package; `replacement` null means it is the built-in one. */
-export function showPackage(pkg: PackageContent, replacement: ReplacementPackage | null): void {
+/**
+ * Shows `pkg` in place of the current package; `replacement` null means it is the built-in one.
+ * `visible` as for `packageLayerStates` (start-up passes the permalink's layers).
+ */
+export function showPackage(pkg: PackageContent, replacement: ReplacementPackage | null, visible?: (meta: ManifestLayer) => boolean): void {
   batch(() => {
     select(null);
     manifest.value = pkg.manifest;
-    layers.value = [...packageLayerStates(pkg), ...layers.peek().filter(isUserLayer)];
+    layers.value = [...packageLayerStates(pkg, visible), ...layers.peek().filter(isUserLayer)];
     replacementPackage.value = replacement;
   });
 }
