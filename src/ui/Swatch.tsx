@@ -1,35 +1,76 @@
+import { useLayoutEffect, useRef } from "preact/hooks";
 import type { Swatch as SwatchSpec } from "../map/layers/layer-def.ts";
 
-/** A legend symbol drawn with SVG so it matches the map's dashes, hatching and hollow points. */
+const WIDTH = 22;
+const HEIGHT = 16;
+
+/** Draws a swatch in a WIDTH × HEIGHT box of CSS pixels. */
+function paintSwatch(ctx: CanvasRenderingContext2D, s: SwatchSpec): void {
+  ctx.clearRect(0, 0, WIDTH, HEIGHT);
+  ctx.strokeStyle = s.color;
+  if (s.shape === "circle") {
+    ctx.beginPath();
+    ctx.arc(WIDTH / 2, HEIGHT / 2, Math.min((s.size ?? 8) / 2 + 1, 7), 0, 2 * Math.PI);
+    ctx.fillStyle = s.hollow ? "#fff" : s.color;
+    ctx.fill();
+    ctx.lineWidth = 2;
+    ctx.stroke();
+    return;
+  }
+  if (s.shape === "line") {
+    ctx.beginPath();
+    ctx.setLineDash(s.dashed ? [4, 3] : []);
+    ctx.moveTo(1, HEIGHT / 2);
+    ctx.lineTo(WIDTH - 1, HEIGHT / 2);
+    ctx.lineWidth = 3;
+    ctx.stroke();
+    return;
+  }
+  const box = [1, 2, WIDTH - 2, HEIGHT - 4] as const;
+  if (s.hatched) {
+    // The map's hatching: "/" stripes.
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(...box);
+    ctx.clip();
+    ctx.beginPath();
+    for (let x = -HEIGHT; x < WIDTH + HEIGHT; x += 5) {
+      ctx.moveTo(x, HEIGHT);
+      ctx.lineTo(x + HEIGHT, 0);
+    }
+    ctx.lineWidth = 1.5;
+    ctx.stroke();
+    ctx.restore();
+  } else {
+    ctx.globalAlpha = 0.35;
+    ctx.fillStyle = s.color;
+    ctx.fillRect(...box);
+    ctx.globalAlpha = 1;
+  }
+  ctx.setLineDash(s.dashed ? [3, 2] : []);
+  ctx.lineWidth = 1.5;
+  ctx.strokeRect(...box);
+}
+
+/**
+ * A legend symbol that matches the map's dashes, hatching and hollow points. Drawn on a 2D canvas
+ * rather than as SVG: on software WebGL (SwiftShader: GPU-less projector PCs, VMs) each kind of SVG
+ * stroke, dash and pattern made Chromium's GPU process compile its own raster pipeline, about 0.4 s
+ * of start-up in all; a canvas reaches the screen as an image.
+ */
 export function Swatch({ swatch }: { swatch: SwatchSpec }) {
-  const c = swatch.color;
-  if (swatch.shape === "circle") {
-    const r = (swatch.size ?? 8) / 2 + 1;
-    return (
-      <svg class="swatch" width="22" height="16" aria-hidden="true">
-        <circle cx="11" cy="8" r={Math.min(r, 7)} fill={swatch.hollow ? "#fff" : c} stroke={c} stroke-width="2" />
-      </svg>
-    );
-  }
-  if (swatch.shape === "line") {
-    return (
-      <svg class="swatch" width="22" height="16" aria-hidden="true">
-        <line x1="1" y1="8" x2="21" y2="8" stroke={c} stroke-width="3" stroke-dasharray={swatch.dashed ? "4 3" : undefined} />
-      </svg>
-    );
-  }
-  const id = `hatch-${c.slice(1)}`;
+  const ref = useRef<HTMLCanvasElement>(null);
+  const scale = window.devicePixelRatio || 1;
+  const spec = JSON.stringify(swatch);
+  useLayoutEffect(() => {
+    const canvas = ref.current!;
+    const ctx = canvas.getContext("2d");
+    if (!ctx) return;
+    ctx.setTransform(canvas.width / WIDTH, 0, 0, canvas.height / HEIGHT, 0, 0);
+    paintSwatch(ctx, swatch);
+  }, [spec, scale]);
   return (
-    <svg class="swatch" width="22" height="16" aria-hidden="true">
-      {swatch.hatched && (
-        <defs>
-          <pattern id={id} width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-            <line x1="0" y1="0" x2="0" y2="5" stroke={c} stroke-width="2" />
-          </pattern>
-        </defs>
-      )}
-      <rect x="1" y="2" width="20" height="12" fill={swatch.hatched ? `url(#${id})` : c} fill-opacity={swatch.hatched ? 1 : 0.35}
-        stroke={c} stroke-width="1.5" stroke-dasharray={swatch.dashed ? "3 2" : undefined} />
-    </svg>
+    <canvas ref={ref} class="swatch" width={Math.round(WIDTH * scale)} height={Math.round(HEIGHT * scale)}
+      style={{ width: `${WIDTH}px`, height: `${HEIGHT}px` }} aria-hidden="true" data-swatch={spec} />
   );
 }

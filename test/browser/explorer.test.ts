@@ -71,6 +71,44 @@ describe("explorer", () => {
     await page.close();
   });
 
+  it("draws each legend swatch: hatching as stripes, dashes with gaps, hollow points white inside", async () => {
+    const { page } = await open(browsers.current, served.baseUrl);
+    await mapIdle(page);
+    const drawn = await page.evaluate(() => [...document.querySelectorAll<HTMLCanvasElement>(".legend canvas.swatch")].map((canvas) => ({
+      spec: canvas.dataset.swatch!,
+      width: canvas.width,
+      height: canvas.height,
+      rgba: [...canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height).data],
+    })));
+    const swatches = drawn.map(({ spec, width, height, rgba }) => {
+      const alpha = (x: number, y: number) => rgba[(y * width + x) * 4 + 3]!;
+      const mid = Math.floor(height / 2);
+      // Painted runs across the middle row, inside the box's outline.
+      const row = Array.from({ length: width - 8 }, (_, i) => alpha(i + 4, mid) > 128);
+      const centre = (mid * width + Math.floor(width / 2)) * 4;
+      return {
+        spec: JSON.parse(spec) as { shape: string; hatched?: boolean; dashed?: boolean; hollow?: boolean },
+        painted: rgba.filter((_, i) => i % 4 === 3 && rgba[i]! > 0).length / (width * height),
+        runsAcrossMiddle: row.filter((on, i) => on && !row[i - 1]).length,
+        centreRgba: rgba.slice(centre, centre + 4),
+      };
+    });
+    assert.ok(swatches.length >= 8, `legend has ${swatches.length} swatches`);
+    for (const s of swatches) assert.ok(s.painted > 0.05, `${JSON.stringify(s.spec)} is blank`);
+    const hatched = swatches.filter((s) => s.spec.hatched);
+    assert.ok(hatched.length > 0);
+    // A plain fill is a pale wash (no run at all); hatching is separate stripes.
+    for (const s of hatched) assert.ok(s.runsAcrossMiddle >= 2, `hatching drew ${s.runsAcrossMiddle} stripes`);
+    const dashedLines = swatches.filter((s) => s.spec.shape === "line" && s.spec.dashed);
+    const solidLines = swatches.filter((s) => s.spec.shape === "line" && !s.spec.dashed);
+    assert.ok(dashedLines.length > 0 && solidLines.length > 0);
+    for (const s of dashedLines) assert.ok(s.runsAcrossMiddle >= 2, "a dashed line has gaps");
+    for (const s of solidLines) assert.equal(s.runsAcrossMiddle, 1, "a solid line has none");
+    const hollow = swatches.find((s) => s.spec.hollow);
+    assert.deepEqual(hollow?.centreRgba, [255, 255, 255, 255], "a hollow point is white inside");
+    await page.close();
+  });
+
   it("hides a layer's features when it is toggled off", async () => {
     const { page } = await open(browsers.current, served.baseUrl);
     await mapIdle(page);
