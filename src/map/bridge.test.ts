@@ -11,6 +11,7 @@ class FakeMap {
   handlers = new Map<string, (e: unknown) => void>();
   constructor(_options: unknown) {}
   addControl() {}
+  triggerRepaint() {}
   setMissingStyleImageResolver() {}
   on(type: string, fn: (e: unknown) => void) { this.handlers.set(type, fn); }
   getCanvas() { return { style: {} }; }

@@ -12,6 +12,7 @@ import type { View } from "../state/permalink.ts";
 import { GLYPHS_PROTOCOL, labelGlyphs, MAP_FONT_FACES, MAP_GLYPHS_URL } from "./fonts.bundle.ts";
 import { rangeOfGlyphUrl } from "./glyph-pack.ts";
 import { imageForId } from "./icons.ts";
+import { PaintHold } from "./paint-hold.ts";
 import type { MapData } from "./to-map.ts";
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -58,6 +59,7 @@ export class MapBridge {
   private hovered: FeatureHit | null = null;
   private selected: FeatureHit | null = null;
   private highlighted: FeatureHit[] = [];
+  readonly paintHold: PaintHold;
 
   constructor(container: HTMLElement, view: View, events: BridgeEvents, { preserveDrawingBuffer = false } = {}) {
     this.map = new maplibregl.Map({
@@ -78,6 +80,7 @@ export class MapBridge {
       canvasContextAttributes: { preserveDrawingBuffer, antialias: false },
       style: { version: 8, glyphs: MAP_GLYPHS_URL, "font-faces": MAP_FONT_FACES, sources: {}, layers: [] },
     });
+    this.paintHold = new PaintHold(this.map);
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: true, showZoom: true, visualizePitch: true }), "top-right");
     this.map.addControl(new maplibregl.ScaleControl({ unit: "metric", maxWidth: 120 }), "bottom-right");
     this.map.setMissingStyleImageResolver((id) => {
@@ -123,6 +126,7 @@ export class MapBridge {
   /** Reconciles the map with `data`: only what changed is touched; GeoJSON is compared by reference. */
   apply(data: MapData): void {
     const style = this.map;
+    let changes = 0;
     const wanted = new Map(data.layers.map((l) => [l.id, l]));
     for (const id of [...this.layers.keys()]) {
       const next = wanted.get(id);
@@ -130,22 +134,25 @@ export class MapBridge {
       if (!next || next.type !== prev.type || ("source" in next ? next.source : null) !== ("source" in prev ? prev.source : null)) {
         style.removeLayer(id);
         this.layers.delete(id);
+        changes++;
       }
     }
     for (const id of [...this.geojson.keys()]) {
-      if (!(id in data.geojson)) { style.removeSource(id); this.geojson.delete(id); }
+      if (!(id in data.geojson)) { style.removeSource(id); this.geojson.delete(id); changes++; }
     }
     for (const [id, json] of [...this.raster]) {
       const next = data.raster[id];
-      if (!next || JSON.stringify(next) !== json) { style.removeSource(id); this.raster.delete(id); }
+      if (!next || JSON.stringify(next) !== json) { style.removeSource(id); this.raster.delete(id); changes++; }
     }
     for (const [id, fc] of Object.entries(data.geojson)) {
       if (!this.geojson.has(id)) style.addSource(id, { type: "geojson", data: fc, promoteId: "id" });
       else if (this.geojson.get(id) !== fc) (style.getSource(id) as maplibregl.GeoJSONSource).setData(fc);
+      else continue;
+      changes++;
       this.geojson.set(id, fc);
     }
     for (const [id, spec] of Object.entries(data.raster) as [string, RasterSourceSpecification][]) {
-      if (!this.raster.has(id)) { style.addSource(id, spec); this.raster.set(id, JSON.stringify(spec)); }
+      if (!this.raster.has(id)) { style.addSource(id, spec); this.raster.set(id, JSON.stringify(spec)); changes++; }
     }
     data.layers.forEach((spec, i) => {
       const json = JSON.stringify(spec);
@@ -153,19 +160,23 @@ export class MapBridge {
       if (prev === undefined) {
         const before = data.layers.slice(i + 1).find((l) => this.layers.has(l.id))?.id;
         style.addLayer(spec, before);
+        changes++;
       } else if (prev !== json) {
         this.updateLayer(JSON.parse(prev) as LayerSpecification, spec);
+        changes++;
       }
       this.layers.set(spec.id, json);
     });
     const order = data.layers.map((l) => l.id);
     if (order.join("\n") !== this.currentOrder().join("\n")) {
       for (let i = order.length - 1; i >= 0; i--) style.moveLayer(order[i]!, order[i + 1]);
+      changes++;
     }
     this.order = order;
     this.interactive = data.layers
       .filter((l) => "source" in l && typeof l.source === "string" && !l.source.startsWith("basemap-") && !NON_INTERACTIVE_SOURCE.test(l.source) && l.type !== "symbol")
       .map((l) => l.id);
+    if (changes) this.paintHold.changed([...this.geojson.keys()]);
   }
 
   /** Our layers in the map's current order; others (deck.gl's layer groups) are left where they are. */

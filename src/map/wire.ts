@@ -32,6 +32,10 @@ export function wireMap(bridge: MapBridge): void {
     get layers() {
       return layers.value.map((l) => ({ id: l.id, kind: l.kind, visible: l.visible, styleLayerIds: styleLayerIds[l.id] ?? [] }));
     },
+    /** How start-up's paint hold went (map/paint-hold.ts). */
+    get startupPaint() {
+      return bridge.paintHold.outcome();
+    },
   };
 
   effect(() => {

@@ -50,6 +50,10 @@ describe("explorer", () => {
     await screenshot(page, "default-zh");
     assert.deepEqual(await neighboursNamedInView(page), ["南湖区", "吴江区", "平湖市", "秀洲区", "金山区", "青浦区"]);
     assert.deepEqual(consoleErrors, []);
+    // Start-up painted the map once its tiles were all in, not once per arriving tile (map/paint-hold.ts).
+    const hold = await page.evaluate(() => window.__atlas!["startupPaint"] as { endedBy: string; skippedRepaints: number } | null);
+    assert.equal(hold?.endedBy, "loaded");
+    assert.ok(hold.skippedRepaints > 0);
     // The UI's text is drawn with the map's label subset, loaded once for both.
     const uiFont = await page.evaluate(async () => {
       await document.fonts.ready;

@@ -1,0 +1,114 @@
+/** Start-up's paint hold against a fake map: one paint when the tiles are in, and nothing stuck. */
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { MAX_HOLD_MS, PaintHold } from "./paint-hold.ts";
+
+class FakeMap {
+  paints = 0;
+  handlers = new Map<string, (() => void)[]>();
+  /** Per source: metadata loaded, and all its tiles loaded. */
+  sources = new Map<string, { loaded: boolean; tilesLoaded: boolean }>();
+  triggerRepaint() { this.paints++; }
+  on(type: string, fn: () => void) { this.handlers.set(type, [...(this.handlers.get(type) ?? []), fn]); }
+  fire(type: string) { for (const fn of this.handlers.get(type) ?? []) fn(); }
+  getSource(id: string) {
+    const s = this.sources.get(id);
+    return s && { loaded: () => s.loaded };
+  }
+  isSourceLoaded(id: string) { return this.sources.get(id)!.loaded && this.sources.get(id)!.tilesLoaded; }
+}
+
+let clock = 0;
+function setUp() {
+  const map = new FakeMap();
+  const hold = new PaintHold(map, () => clock);
+  map.sources.set("towns", { loaded: false, tilesLoaded: false });
+  map.sources.set("zones", { loaded: false, tilesLoaded: false });
+  return { map, hold };
+}
+
+/** Sources read by the worker, then the render that asks for their tiles. */
+function startLoading(map: FakeMap) {
+  for (const s of map.sources.values()) s.loaded = true;
+  map.fire("render");
+}
+
+describe("PaintHold", () => {
+  beforeEach(() => { vi.useFakeTimers(); clock = 0; });
+  afterEach(() => vi.useRealTimers());
+
+  it("holds repaints while the first data's tiles load, then paints once", () => {
+    const { map, hold } = setUp();
+    hold.changed(["towns", "zones"]);
+    map.triggerRepaint();
+    map.fire("render"); // sources not read yet: no hold, tiles are still to be asked for
+    expect(map.paints).toBe(1);
+    startLoading(map);
+    clock = 400;
+    for (let i = 0; i < 5; i++) { map.triggerRepaint(); map.fire("sourcedata"); }
+    expect(map.paints).toBe(1);
+    map.sources.get("towns")!.tilesLoaded = true;
+    map.fire("sourcedata");
+    expect(map.paints).toBe(1);
+    map.sources.get("zones")!.tilesLoaded = true;
+    map.fire("sourcedata");
+    expect(map.paints).toBe(2);
+    expect(hold.outcome()).toEqual({ endedBy: "loaded", heldMs: 400, skippedRepaints: 5 });
+    map.triggerRepaint();
+    expect(map.paints).toBe(3);
+  });
+
+  it.each([["movestart", "moved"], ["resize", "resized"], ["error", "error"]] as const)("lets go at once on %s", (event, endedBy) => {
+    const { map, hold } = setUp();
+    hold.changed(["towns", "zones"]);
+    startLoading(map);
+    map.triggerRepaint();
+    expect(map.paints).toBe(0);
+    map.fire(event);
+    expect(map.paints).toBe(1);
+    expect(hold.outcome()?.endedBy).toBe(endedBy);
+  });
+
+  it("lets go when the map's data or style changes again, and never holds after that", () => {
+    const { map, hold } = setUp();
+    hold.changed(["towns", "zones"]);
+    startLoading(map);
+    hold.changed(["towns", "zones", "imported"]);
+    expect(map.paints).toBe(1);
+    expect(hold.outcome()?.endedBy).toBe("changed");
+    startLoading(map);
+    map.triggerRepaint();
+    expect(map.paints).toBe(2);
+  });
+
+  it("does not wait for ever on tiles that never come", () => {
+    const { map, hold } = setUp();
+    hold.changed(["towns", "zones"]);
+    startLoading(map);
+    map.triggerRepaint();
+    vi.advanceTimersByTime(MAX_HOLD_MS - 1);
+    expect(map.paints).toBe(0);
+    vi.advanceTimersByTime(1);
+    expect(map.paints).toBe(1);
+    expect(hold.outcome()?.endedBy).toBe("timeout");
+  });
+
+  it("is not armed by a change without GeoJSON, and a source removed meanwhile does not block it", () => {
+    const { map, hold } = setUp();
+    hold.changed([]);
+    expect(hold.outcome()).toBeNull();
+    hold.changed(["towns", "zones"]);
+    startLoading(map);
+    map.sources.delete("zones");
+    map.sources.get("towns")!.tilesLoaded = true;
+    map.fire("sourcedata");
+    expect(hold.outcome()?.endedBy).toBe("loaded");
+  });
+
+  it("ends without a repaint of its own if it never got to hold", () => {
+    const { map, hold } = setUp();
+    hold.changed(["towns", "zones"]);
+    map.fire("movestart");
+    expect(map.paints).toBe(0);
+    expect(hold.outcome()).toEqual({ endedBy: "moved", heldMs: 0, skippedRepaints: 0 });
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * Start-up paints the map once, complete, instead of once per arriving tile.
+ *
+ * The first data's tiles arrive over about half a second, source by source, and MapLibre paints a
+ * frame for each. On software WebGL (SwiftShader: GPU-less projector PCs, VMs, headless Chromium)
+ * every such frame costs the GPU process 0.1–0.3 s to draw, composite and read back, and the next
+ * frame waits for it; all but the last are overwritten within the half second. So once every
+ * GeoJSON source has its tiles on the way, repaints are held until they are all in, then the map
+ * paints once. Anything else ends the hold at once: a camera move, a resize, an error, a change to
+ * the map's data or style, or MAX_HOLD_MS.
+ */
+
+/** The part of a MapLibre map the hold uses. */
+export interface HoldableMap {
+  triggerRepaint(): void;
+  on(type: string, listener: () => void): unknown;
+  getSource(id: string): { loaded(): boolean } | undefined;
+  isSourceLoaded(id: string): boolean;
+}
+
+export const MAX_HOLD_MS = 2500;
+
+export type HoldEnd = "loaded" | "changed" | "moved" | "resized" | "error" | "timeout";
+
+/** How start-up's hold went: what ended it, how long it held, and how many paints it saved. */
+export interface HoldOutcome {
+  endedBy: HoldEnd;
+  heldMs: number;
+  skippedRepaints: number;
+}
+
+type State =
+  | { kind: "waiting" }
+  | { kind: "arming"; sources: string[] }
+  | { kind: "holding"; sources: string[]; since: number }
+  | { kind: "over"; outcome: HoldOutcome };
+
+export class PaintHold {
+  private state: State = { kind: "waiting" };
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly repaint: () => void;
+  private skippedRepaints = 0;
+
+  constructor(private readonly map: HoldableMap, private readonly now: () => number = () => performance.now()) {
+    this.repaint = map.triggerRepaint.bind(map);
+    map.triggerRepaint = () => {
+      if (this.state.kind !== "holding") this.repaint();
+      else this.skippedRepaints++;
+    };
+    // The render that follows the sources' loading has asked for all their tiles: hold from there.
+    map.on("render", () => {
+      if (this.state.kind === "arming" && this.state.sources.every((id) => this.map.getSource(id)?.loaded() ?? true)) {
+        this.state = { kind: "holding", sources: this.state.sources, since: this.now() };
+        this.timer = setTimeout(() => this.end("timeout"), MAX_HOLD_MS);
+        this.endIfLoaded();
+      }
+    });
+    map.on("sourcedata", () => this.endIfLoaded());
+    map.on("movestart", () => this.end("moved"));
+    map.on("resize", () => this.end("resized"));
+    map.on("error", () => this.end("error"));
+  }
+
+  /**
+   * Called after every change the bridge makes: the first that adds GeoJSON sources arms the hold;
+   * any later change ends it (its tiles would only be asked for by a paint).
+   */
+  changed(geojsonSources: string[]): void {
+    if (this.state.kind === "waiting") {
+      if (geojsonSources.length) this.state = { kind: "arming", sources: geojsonSources };
+    } else this.end("changed");
+  }
+
+  /** How start-up's hold went, once it is over; for tests. */
+  outcome(): HoldOutcome | null {
+    return this.state.kind === "over" ? this.state.outcome : null;
+  }
+
+  private endIfLoaded(): void {
+    if (this.state.kind === "holding" && this.state.sources.every((id) => !this.map.getSource(id) || this.map.isSourceLoaded(id))) this.end("loaded");
+  }
+
+  private end(endedBy: HoldEnd): void {
+    const was = this.state;
+    if (was.kind === "over" || was.kind === "waiting") return;
+    const heldMs = was.kind === "holding" ? Math.round(this.now() - was.since) : 0;
+    this.state = { kind: "over", outcome: { endedBy, heldMs, skippedRepaints: this.skippedRepaints } };
+    clearTimeout(this.timer);
+    if (was.kind === "holding") this.repaint();
+  }
+}
