@@ -115,3 +115,15 @@ describe("MapBridge.apply", () => {
     expect(calls).toEqual(['state zones/z1 {"selected":false}']);
   });
 });
+
+describe("MapBridge and start-up's paint hold", () => {
+  it("arms it with the first GeoJSON, not with a change that touches nothing, and lets go for a control", () => {
+    const b = bridge();
+    const data = { geojson: { towns: fc() }, raster: {}, layers: [line("towns-line", "towns")], styleLayerIds: {} };
+    b.apply(data);
+    b.apply(data);
+    expect(b.paintHold.outcome()).toBeNull();
+    b.addControl({ onAdd: () => ({}) as HTMLElement, onRemove: () => undefined });
+    expect(b.paintHold.outcome()?.endedBy).toBe("changed");
+  });
+});

@@ -255,6 +255,8 @@ export class MapBridge {
   }
 
   addControl(control: IControl): void {
+    // deck.gl's overlay repaints through the map: it must not wait for start-up's hold.
+    this.paintHold.changed([]);
     this.map.addControl(control);
   }
 

@@ -4,6 +4,8 @@ import { MAX_HOLD_MS, PaintHold } from "./paint-hold.ts";
 
 class FakeMap {
   paints = 0;
+  moving = false;
+  isMoving() { return this.moving; }
   handlers = new Map<string, (() => void)[]>();
   /** Per source: metadata loaded, and all its tiles loaded. */
   sources = new Map<string, { loaded: boolean; tilesLoaded: boolean }>();
@@ -57,7 +59,10 @@ describe("PaintHold", () => {
     expect(map.paints).toBe(3);
   });
 
-  it.each([["movestart", "moved"], ["resize", "resized"], ["error", "error"]] as const)("lets go at once on %s", (event, endedBy) => {
+  it.each([
+    ["mousedown", "input"], ["mousemove", "input"], ["touchstart", "input"], ["wheel", "input"],
+    ["movestart", "moved"], ["resize", "resized"], ["error", "error"],
+  ] as const)("lets go at once on %s", (event, endedBy) => {
     const { map, hold } = setUp();
     hold.changed(["towns", "zones"]);
     startLoading(map);
@@ -92,10 +97,39 @@ describe("PaintHold", () => {
     expect(hold.outcome()?.endedBy).toBe("timeout");
   });
 
-  it("is not armed by a change without GeoJSON, and a source removed meanwhile does not block it", () => {
+  it("never holds once the first change came without GeoJSON (no package), or the user was first", () => {
+    const first = setUp();
+    first.hold.changed([]);
+    first.hold.changed(["towns", "zones"]);
+    startLoading(first.map);
+    first.map.triggerRepaint();
+    expect(first.map.paints).toBe(1);
+    expect(first.hold.outcome()?.endedBy).toBe("changed");
+    const early = setUp();
+    early.map.fire("wheel");
+    early.hold.changed(["towns", "zones"]);
+    startLoading(early.map);
+    early.map.triggerRepaint();
+    expect(early.map.paints).toBe(1);
+    expect(early.hold.outcome()?.endedBy).toBe("input");
+  });
+
+  it("does not start holding while the camera moves", () => {
     const { map, hold } = setUp();
-    hold.changed([]);
+    hold.changed(["towns", "zones"]);
+    map.moving = true;
+    startLoading(map);
+    map.triggerRepaint();
+    expect(map.paints).toBe(1);
+    map.moving = false;
+    map.fire("render");
+    map.triggerRepaint();
+    expect(map.paints).toBe(1);
     expect(hold.outcome()).toBeNull();
+  });
+
+  it("a source removed meanwhile does not block it", () => {
+    const { map, hold } = setUp();
     hold.changed(["towns", "zones"]);
     startLoading(map);
     map.sources.delete("zones");

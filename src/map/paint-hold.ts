@@ -6,8 +6,9 @@
  * every such frame costs the GPU process 0.1–0.3 s to draw, composite and read back, and the next
  * frame waits for it; all but the last are overwritten within the half second. So once every
  * GeoJSON source has its tiles on the way, repaints are held until they are all in, then the map
- * paints once. Anything else ends the hold at once: a camera move, a resize, an error, a change to
- * the map's data or style, or MAX_HOLD_MS.
+ * paints once. Anything else ends it for good, held or not yet: the user's hand on the map (MapLibre
+ * runs drags and wheel zooms inside paints), a camera move, a resize, an error, a change to the
+ * map's data or style, or MAX_HOLD_MS. A first change without GeoJSON (no package) means no hold.
  */
 
 /** The part of a MapLibre map the hold uses. */
@@ -16,11 +17,12 @@ export interface HoldableMap {
   on(type: string, listener: () => void): unknown;
   getSource(id: string): { loaded(): boolean } | undefined;
   isSourceLoaded(id: string): boolean;
+  isMoving(): boolean;
 }
 
 export const MAX_HOLD_MS = 2500;
 
-export type HoldEnd = "loaded" | "changed" | "moved" | "resized" | "error" | "timeout";
+export type HoldEnd = "loaded" | "changed" | "input" | "moved" | "resized" | "error" | "timeout";
 
 /** How start-up's hold went: what ended it, how long it held, and how many paints it saved. */
 export interface HoldOutcome {
@@ -49,26 +51,26 @@ export class PaintHold {
     };
     // The render that follows the sources' loading has asked for all their tiles: hold from there.
     map.on("render", () => {
-      if (this.state.kind === "arming" && this.state.sources.every((id) => this.map.getSource(id)?.loaded() ?? true)) {
+      if (this.state.kind === "arming" && !this.map.isMoving() && this.state.sources.every((id) => this.map.getSource(id)?.loaded() ?? true)) {
         this.state = { kind: "holding", sources: this.state.sources, since: this.now() };
         this.timer = setTimeout(() => this.end("timeout"), MAX_HOLD_MS);
         this.endIfLoaded();
       }
     });
     map.on("sourcedata", () => this.endIfLoaded());
+    for (const input of ["mousedown", "mousemove", "touchstart", "wheel"]) map.on(input, () => this.end("input"));
     map.on("movestart", () => this.end("moved"));
     map.on("resize", () => this.end("resized"));
     map.on("error", () => this.end("error"));
   }
 
   /**
-   * Called after every change the bridge makes: the first that adds GeoJSON sources arms the hold;
-   * any later change ends it (its tiles would only be asked for by a paint).
+   * Called after every change the bridge makes: the first arms the hold if it adds GeoJSON sources;
+   * any other ends it (its tiles would only be asked for by a paint).
    */
   changed(geojsonSources: string[]): void {
-    if (this.state.kind === "waiting") {
-      if (geojsonSources.length) this.state = { kind: "arming", sources: geojsonSources };
-    } else this.end("changed");
+    if (this.state.kind === "waiting" && geojsonSources.length) this.state = { kind: "arming", sources: geojsonSources };
+    else this.end("changed");
   }
 
   /** How start-up's hold went, once it is over; for tests. */
@@ -82,7 +84,7 @@ export class PaintHold {
 
   private end(endedBy: HoldEnd): void {
     const was = this.state;
-    if (was.kind === "over" || was.kind === "waiting") return;
+    if (was.kind === "over") return;
     const heldMs = was.kind === "holding" ? Math.round(this.now() - was.since) : 0;
     this.state = { kind: "over", outcome: { endedBy, heldMs, skippedRepaints: this.skippedRepaints } };
     clearTimeout(this.timer);

@@ -1,12 +1,27 @@
+import { signal } from "@preact/signals";
 import { useLayoutEffect, useRef } from "preact/hooks";
 import type { Swatch as SwatchSpec } from "../map/layers/layer-def.ts";
 
 const WIDTH = 22;
 const HEIGHT = 16;
 
+/**
+ * Device pixels per CSS pixel, kept current: browser zoom changes it (with a resize), and so does a
+ * move to a screen of another density (a resolution media query stops matching).
+ */
+const pixelRatio = signal(typeof window === "undefined" ? 1 : window.devicePixelRatio || 1);
+function followPixelRatio(): void {
+  const update = () => (pixelRatio.value = window.devicePixelRatio || 1);
+  window.addEventListener("resize", update);
+  const watch = () => matchMedia(`(resolution: ${pixelRatio.value}dppx)`).addEventListener("change", () => { update(); watch(); }, { once: true });
+  watch();
+}
+if (typeof window !== "undefined" && typeof matchMedia === "function") followPixelRatio();
+
 /** Draws a swatch in a WIDTH × HEIGHT box of CSS pixels. */
 function paintSwatch(ctx: CanvasRenderingContext2D, s: SwatchSpec): void {
   ctx.clearRect(0, 0, WIDTH, HEIGHT);
+  ctx.setLineDash([]);
   ctx.strokeStyle = s.color;
   if (s.shape === "circle") {
     ctx.beginPath();
@@ -60,7 +75,7 @@ function paintSwatch(ctx: CanvasRenderingContext2D, s: SwatchSpec): void {
  */
 export function Swatch({ swatch }: { swatch: SwatchSpec }) {
   const ref = useRef<HTMLCanvasElement>(null);
-  const scale = window.devicePixelRatio || 1;
+  const scale = pixelRatio.value;
   const spec = JSON.stringify(swatch);
   useLayoutEffect(() => {
     const canvas = ref.current!;
