@@ -176,8 +176,27 @@ describe("derived sources", () => {
       expect(label.properties).toMatchObject({ province: district.properties!.province, province_en: district.properties!.province_en });
     }
   });
-  it("puts township labels at their seats", () => {
+  it("marks and names townships at their seats; a township given as a point is its own seat", () => {
     expect(townSeats(square(120.9, 30.85)).features[0]!.geometry.coordinates).toEqual([120.9, 30.85]);
+    const towns: FeatureCollection = {
+      type: "FeatureCollection",
+      features: [
+        square(120.9, 30.85).features[0]!,
+        { type: "Feature", properties: { id: "b", name: "乙", name_en: "B" }, geometry: { type: "Polygon", coordinates: [[[121, 30.8], [121.02, 30.8], [121.02, 30.82], [121, 30.82], [121, 30.8]]] } },
+        { type: "Feature", properties: { id: "c", name: "丙", name_en: "C" }, geometry: { type: "Point", coordinates: [120.95, 30.9] } },
+      ],
+    };
+    const data = toMapData(input({ layers: [{ id: "towns", kind: "towns", fc: towns, visible: true, opacity: 1 }] }));
+    const seats = data.geojson["towns:seats"]!.features.map((f) => [f.properties!.id, (f.geometry as GeoJSON.Point).coordinates]);
+    expect(seats).toEqual([["a", [120.9, 30.85]], ["c", [120.95, 30.9]]]);
+    const label = data.layers.find((l) => l.id === "towns-label")!;
+    expect("source" in label && label.source).toBe(LABEL_POINTS);
+    const named = new Map(data.geojson[LABEL_POINTS]!.features.filter((f) => f.properties!.label_layer === "towns").map((f) => [f.properties!.name, (f.geometry as GeoJSON.Point).coordinates]));
+    expect(named.get("甲")).toEqual([120.9, 30.85]);
+    expect(named.get("丙")).toEqual([120.95, 30.9]);
+    // An area without a seat is named inside itself.
+    const [x, y] = named.get("乙")!;
+    expect(x! > 121 && x! < 121.02 && y! > 30.8 && y! < 30.82).toBe(true);
   });
 });
 

@@ -185,6 +185,14 @@ describe("bring your own data", () => {
     assert.deepEqual(await page.evaluate(() => window.__atlas!.layers.map((l) => l.kind)), ["towns", "imported"], "the user's layer stays");
     await mapIdle(page);
     assert.equal((await sourceData(page, "towns"))!.features.length, 5);
+    // Its townships are points: each is drawn as a seat and named (they once drew nothing).
+    const drawn = await page.evaluate(() => {
+      const map = window.__atlas!.map;
+      const ids = window.__atlas!.layers.find((l) => l.kind === "towns")!.styleLayerIds.filter((id) => map.getLayer(id));
+      return map.queryRenderedFeatures({ layers: ids }).map((f) => `${f.layer.type}:${String(f.properties.name)}`);
+    });
+    assert.equal(drawn.filter((d) => d.startsWith("circle:")).length, 5, drawn.join());
+    assert.equal(drawn.filter((d) => d.startsWith("symbol:")).length, 5, drawn.join());
 
     // Kept across a reload, and named where the sources are listed.
     await page.waitForTimeout(800); // the user's layer: autosave is debounced

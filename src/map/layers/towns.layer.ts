@@ -1,16 +1,34 @@
-import type { FeatureCollection, Point } from "geojson";
+import type { Feature, FeatureCollection, Point } from "geojson";
 import type { LayerDef } from "./layer-def.ts";
 import { circlePaint, km2, labelLayer, list, polygonLayers } from "./draw.ts";
 
-/** Township seats as points, so names sit at the seat rather than at a schematic cell's centre. */
+const seatOf = (f: Feature): number[] | null => {
+  const seat = f.properties?.seat;
+  return Array.isArray(seat) && seat.length === 2 ? (seat as number[]) : null;
+};
+
+/**
+ * Township seats as points: a `seat` property where the feature has one, and a township given as a
+ * point (a package of seats rather than areas) is its own seat.
+ */
 export function townSeats(fc: FeatureCollection): FeatureCollection<Point> {
   return {
     type: "FeatureCollection",
     features: fc.features.flatMap((f) => {
-      const seat = f.properties?.seat;
-      return Array.isArray(seat) && seat.length === 2
-        ? [{ type: "Feature" as const, properties: { ...f.properties }, geometry: { type: "Point" as const, coordinates: seat as number[] } }]
-        : [];
+      const seat = seatOf(f);
+      if (seat) return [{ type: "Feature" as const, properties: { ...f.properties }, geometry: { type: "Point" as const, coordinates: seat } }];
+      return f.geometry?.type === "Point" ? [f as Feature<Point>] : [];
+    }),
+  };
+}
+
+/** Names sit at the seat rather than at a schematic cell's centre; an area without a seat is named inside it. */
+function townLabelPlaces(fc: FeatureCollection): FeatureCollection {
+  return {
+    type: "FeatureCollection",
+    features: fc.features.map((f) => {
+      const seat = seatOf(f);
+      return seat ? { ...f, geometry: { type: "Point" as const, coordinates: seat } } : f;
     }),
   };
 }
@@ -21,13 +39,14 @@ export const townsLayer: LayerDef = {
   defaultVisible: true,
   searchable: true,
   extraSources: (fc) => ({ seats: townSeats(fc) }),
+  labelPoints: townLabelPlaces,
   styleLayers: (ctx) => [
     ...polygonLayers(ctx, ctx.theme.towns, { fillOpacity: 0.06, hatchOpacity: 0.18, lineWidth: 1.2 }),
     {
       id: `${ctx.sourceId}-seat`, type: "circle", source: `${ctx.sourceId}:seats`, layout: { visibility: ctx.visible ? "visible" : "none" },
       paint: circlePaint({ radius: 3, color: ctx.theme.towns, opacity: ctx.opacity }),
     },
-    labelLayer(ctx, { id: "label", size: 14, color: ctx.theme.towns, offset: [0, 0.4] }, `${ctx.sourceId}:seats`),
+    labelLayer(ctx, { id: "label", size: 14, color: ctx.theme.towns, offset: [0, 0.4] }),
   ],
   legend: (theme) => [
     { label: { zh: "镇/街道(示意边界)", en: "Township (schematic boundary)" }, swatch: { shape: "fill", color: theme.towns, hatched: true, dashed: true } },
