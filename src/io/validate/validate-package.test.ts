@@ -96,6 +96,14 @@ describe("validatePackage", () => {
     );
   });
 
+  it("refuses a layer id with a colon, which the map keeps for derived sources (hover and cards would miss it)", async () => {
+    const files = goodPackage();
+    files.get("manifest.json")!.layers[1].id = "towns:2024";
+    expect((await validate(files)).errors.map((issue) => issue.message)).toContain(
+      'layer "towns:2024": "id" must not contain ":" (the map reserves it for the sources it derives from a layer)',
+    );
+  });
+
   it("checks the manifest header: crs, bilingual title, layers array", async () => {
     const files = goodPackage();
     Object.assign(files.get("manifest.json")!, { crs: "EPSG:3857", title: { zh: "测试" }, layers: {} });

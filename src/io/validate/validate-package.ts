@@ -190,6 +190,8 @@ function checkManifest(value: unknown, issues: IssueCollector): Manifest | null 
     const problem = (message: string) => issues.error("manifest", null, `${name}: ${message}`);
     if (!isText(layer.id)) problem(`"id" must be a non-empty string`);
     else if (seenIds.has(layer.id)) problem(`duplicate layer id "${layer.id}"`);
+    // The map names a layer's derived sources "<id>:<part>" and tells them apart by the colon.
+    else if (layer.id.includes(":")) problem(`"id" must not contain ":" (the map reserves it for the sources it derives from a layer)`);
     else seenIds.add(layer.id);
     if (!(LAYER_KINDS as readonly unknown[]).includes(layer.kind)) problem(`unknown "kind" ${JSON.stringify(layer.kind)}; expected one of ${LAYER_KINDS.join(", ")}`);
     if (!isText(layer.file)) problem(`"file" must be a path relative to the manifest`);
