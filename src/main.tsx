@@ -61,7 +61,11 @@ const bridge = new MapBridge(document.getElementById("map")!, url.view ?? DEFAUL
       basemap.value = "offline" as BasemapId;
     });
   },
-}, { preserveDrawingBuffer: new URLSearchParams(location.search).has("capture") });
+}, {
+  preserveDrawingBuffer: new URLSearchParams(location.search).has("capture"),
+  // `?sky` draws MapLibre's sky after all, to show that leaving it out changes nothing on screen.
+  drawSky: new URLSearchParams(location.search).has("sky"),
+});
 
 registerUiFont();
 render(<App />, document.getElementById("ui")!);

@@ -47,6 +47,21 @@ export interface BridgeEvents {
 }
 
 const dataLayerOf = (sourceId: string) => sourceId.split(":")[0]!;
+
+/**
+ * MapLibre draws a sky, a quad over the whole view, first in every frame. Our style always starts
+ * with an opaque background that covers all of it, at any zoom and pitch (mercator, no terrain: a
+ * browser test compares both), so it is never seen; on software WebGL it cost ~35 ms of each frame's
+ * GPU-process time, and at start-up its own shader program (A/B, 13 loads each: idle 2072 → 1935 ms).
+ * MapLibre has no option to leave it out, so this painter's draw function is replaced; if MapLibre's
+ * internals differ, nothing is changed and the sky is drawn.
+ */
+function leaveOutSky(map: maplibregl.Map): void {
+  const painter = (map as unknown as { painter?: { drawFunctions?: Record<string, unknown> } }).painter;
+  if (typeof painter?.drawFunctions?.sky !== "function") return;
+  // A copy: the functions object is shared by every map on the page.
+  painter.drawFunctions = { ...painter.drawFunctions, sky: () => undefined };
+}
 const NON_INTERACTIVE_SOURCE = /:mask$/;
 
 export class MapBridge {
@@ -61,7 +76,7 @@ export class MapBridge {
   private highlighted: FeatureHit[] = [];
   readonly paintHold: PaintHold;
 
-  constructor(container: HTMLElement, view: View, events: BridgeEvents, { preserveDrawingBuffer = false } = {}) {
+  constructor(container: HTMLElement, view: View, events: BridgeEvents, { preserveDrawingBuffer = false, drawSky = false } = {}) {
     this.map = new maplibregl.Map({
       container,
       center: view.center,
@@ -81,6 +96,7 @@ export class MapBridge {
       style: { version: 8, glyphs: MAP_GLYPHS_URL, "font-faces": MAP_FONT_FACES, sources: {}, layers: [] },
     });
     this.paintHold = new PaintHold(this.map);
+    if (!drawSky) leaveOutSky(this.map);
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: true, showZoom: true, visualizePitch: true }), "top-right");
     this.map.addControl(new maplibregl.ScaleControl({ unit: "metric", maxWidth: 120 }), "bottom-right");
     this.map.setMissingStyleImageResolver((id) => {

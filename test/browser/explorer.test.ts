@@ -126,6 +126,41 @@ describe("explorer", () => {
     await page.close();
   });
 
+  it("leaves out MapLibre's sky, which the background always covers: the same pixels without it, even fully tilted at zoom 3", async () => {
+    const views: { skyProgram: boolean; pixels: Buffer }[] = [];
+    for (const flag of ["", "&sky"]) {
+      const { page } = await open(browsers.current, `${served.baseUrl}?map=3/30.9/120.9/0/70&capture${flag}`);
+      await mapIdle(page);
+      const read = await page.evaluate(`(() => {
+        const map = window.__atlas.map;
+        const canvas = map.getCanvas();
+        const copy = document.createElement("canvas");
+        copy.width = canvas.width;
+        copy.height = canvas.height;
+        const ctx = copy.getContext("2d");
+        ctx.drawImage(canvas, 0, 0);
+        const data = ctx.getImageData(0, 0, copy.width, copy.height).data;
+        let bytes = "";
+        for (let i = 0; i < data.length; i += 8192) bytes += String.fromCharCode.apply(null, data.subarray(i, i + 8192));
+        return { skyProgram: Object.keys(map.painter.programCache.programs).some((key) => key.startsWith("sky")), pixels: btoa(bytes) };
+      })()`) as { skyProgram: boolean; pixels: string };
+      views.push({ skyProgram: read.skyProgram, pixels: Buffer.from(read.pixels, "base64") });
+      await page.close();
+    }
+    const [without, withSky] = views as [typeof views[0], typeof views[0]];
+    assert.equal(without.skyProgram, false, "the sky is not drawn");
+    assert.equal(withSky.skyProgram, true, "?sky draws it");
+    assert.equal(without.pixels.length, withSky.pixels.length);
+    const colours = new Set<number>();
+    for (let i = 0; i < without.pixels.length; i += 4 * 97) colours.add(without.pixels.readUInt32BE(i));
+    assert.ok(colours.size > 20, `the map was read (${colours.size} colours)`);
+    let differing = 0;
+    for (let i = 0; i < without.pixels.length; i += 4) {
+      if (Math.abs(without.pixels[i]! - withSky.pixels[i]!) + Math.abs(without.pixels[i + 1]! - withSky.pixels[i + 1]!) + Math.abs(without.pixels[i + 2]! - withSky.pixels[i + 2]!) > 6) differing++;
+    }
+    assert.equal(differing, 0);
+  });
+
   it("hides a layer's features when it is toggled off", async () => {
     const { page } = await open(browsers.current, served.baseUrl);
     await mapIdle(page);
