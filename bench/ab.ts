@@ -11,7 +11,8 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
-import { launch, mapIdle, ROOT, serveDist } from "../test/browser/harness.ts";
+import { ROOT, serveDist } from "../test/browser/harness.ts";
+import { median, timeToIdle } from "./fresh-load.ts";
 
 const dirs = process.argv.slice(2);
 const RUNS = Number(process.env.RUNS ?? 11);
@@ -35,24 +36,14 @@ function gpuProcessCpuMs(): number {
   return ms;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
 const servers = await Promise.all(dirs.map((dir) => serveDist({ outDir: isAbsolute(dir) ? dir : join(ROOT, dir) })));
 const results = dirs.map(() => ({ idle: [] as number[], gpu: [] as number[] }));
 try {
   for (let run = 0; run < RUNS; run++) {
     for (const [i, server] of servers.entries()) {
-      const browser = await launch(undefined, { watchRequests: false });
-      try {
-        const page = await browser.context.newPage();
-        const start = Date.now();
-        await page.goto(server.baseUrl);
-        await mapIdle(page, 60_000);
-        results[i]!.idle.push(Date.now() - start);
-        results[i]!.gpu.push(gpuProcessCpuMs());
-      } finally {
-        await browser.close();
-      }
+      let gpu = 0;
+      results[i]!.idle.push(await timeToIdle(server.baseUrl, { onIdle: () => (gpu = gpuProcessCpuMs()) }));
+      results[i]!.gpu.push(gpu);
     }
   }
   console.log(`A/B: ${RUNS} interleaved fresh-profile loads per build`);

@@ -12,38 +12,12 @@ import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import type { Page } from "playwright-core";
 import { launch, mapIdle, ROOT, serveDist } from "../test/browser/harness.ts";
+import { importEverything, median, timeToIdle } from "./fresh-load.ts";
 
 const FLOOR_OUT = join(ROOT, "dist-bench-floor");
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const json = process.argv.includes("--json");
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-/** The naive baseline: every chunk the build produced is fetched and evaluated before the app starts. */
-async function importEverything(page: Page): Promise<void> {
-  const chunks = readdirSync(join(ROOT, "dist/assets")).filter((f) => f.endsWith(".js"));
-  await page.addInitScript((names: string[]) => {
-    (window as unknown as { __eager: Promise<unknown> }).__eager = Promise.all(names.map((n) => import(`/assets/${n}`).catch(() => null)));
-  }, chunks);
-}
-
-/** Navigation → first map idle in a fresh browser profile, in ms. */
-async function timeToIdle(url: string, eagerAll: boolean): Promise<number> {
-  const browser = await launch(undefined, { watchRequests: false });
-  try {
-    const page = await browser.context.newPage();
-    if (eagerAll) await importEverything(page);
-    const start = Date.now();
-    await page.goto(url);
-    if (eagerAll) await page.evaluate(() => (window as unknown as { __eager: Promise<unknown> }).__eager);
-    await mapIdle(page, 60_000);
-    return Date.now() - start;
-  } finally {
-    await browser.close();
-  }
-}
 
 /** Gzip bytes of the JavaScript a load fetches (worker scripts aside), observed on one load. */
 async function firstViewJs(url: string, eagerAll: boolean): Promise<number> {
@@ -75,9 +49,9 @@ try {
   const empty: number[] = [];
   // Interleaved, so a slow spell of the machine touches all three alike.
   for (let i = 0; i < RUNS; i++) {
-    app.push(await timeToIdle(served.baseUrl, false));
-    naive.push(await timeToIdle(served.baseUrl, true));
-    empty.push(await timeToIdle(floor.baseUrl, false));
+    app.push(await timeToIdle(served.baseUrl));
+    naive.push(await timeToIdle(served.baseUrl, { eagerAll: true }));
+    empty.push(await timeToIdle(floor.baseUrl));
   }
   const appJs = await firstViewJs(served.baseUrl, false);
   const naiveJs = await firstViewJs(served.baseUrl, true);

@@ -26,6 +26,8 @@ import { saveError } from "./ui/import/import-state.ts";
 import { registerUiFont } from "./map/fonts.bundle.ts";
 
 const url = parseUrlState(location.search);
+/** Test-only switches (`?capture`, `?sky`), which the permalink does not keep. */
+const debugFlags = new URLSearchParams(location.search);
 batch(() => {
   if (url.lang) lang.value = url.lang;
   if (url.view) view.value = url.view;
@@ -62,9 +64,9 @@ const bridge = new MapBridge(document.getElementById("map")!, url.view ?? DEFAUL
     });
   },
 }, {
-  preserveDrawingBuffer: new URLSearchParams(location.search).has("capture"),
+  preserveDrawingBuffer: debugFlags.has("capture"),
   // `?sky` draws MapLibre's sky after all, to show that leaving it out changes nothing on screen.
-  drawSky: new URLSearchParams(location.search).has("sky"),
+  drawSky: debugFlags.has("sky"),
 });
 
 registerUiFont();

@@ -47,6 +47,7 @@ export interface BridgeEvents {
 }
 
 const dataLayerOf = (sourceId: string) => sourceId.split(":")[0]!;
+const NON_INTERACTIVE_SOURCE = /:mask$/;
 
 /**
  * MapLibre draws a sky, a quad over the whole view, first in every frame. Our style always starts
@@ -62,7 +63,6 @@ function leaveOutSky(map: maplibregl.Map): void {
   // A copy: the functions object is shared by every map on the page.
   painter.drawFunctions = { ...painter.drawFunctions, sky: () => undefined };
 }
-const NON_INTERACTIVE_SOURCE = /:mask$/;
 
 export class MapBridge {
   readonly map: maplibregl.Map;
