@@ -18,6 +18,9 @@ function followPixelRatio(): void {
 }
 if (typeof window !== "undefined" && typeof matchMedia === "function") followPixelRatio();
 
+/** A CPU-backed context: Chromium keeps canvases that are read back often off the GPU. */
+const SWATCH_CONTEXT: CanvasRenderingContext2DSettings = { willReadFrequently: true };
+
 /** Draws a swatch in a WIDTH × HEIGHT box of CSS pixels. */
 function paintSwatch(ctx: CanvasRenderingContext2D, s: SwatchSpec): void {
   ctx.clearRect(0, 0, WIDTH, HEIGHT);
@@ -69,9 +72,10 @@ function paintSwatch(ctx: CanvasRenderingContext2D, s: SwatchSpec): void {
 
 /**
  * A legend symbol that matches the map's dashes, hatching and hollow points. Drawn on a 2D canvas
- * rather than as SVG: on software WebGL (SwiftShader: GPU-less projector PCs, VMs) each kind of SVG
- * stroke, dash and pattern made Chromium's GPU process compile its own raster pipeline, about 0.4 s
- * of start-up in all; a canvas reaches the screen as an image.
+ * rather than as SVG, and on the CPU: on software WebGL (SwiftShader: GPU-less projector PCs, VMs)
+ * Chromium's GPU process, which also draws the map, is start-up's bottleneck, and each kind of SVG
+ * stroke, dash and pattern made it compile its own raster pipeline (about 0.4 s in all). A GPU
+ * canvas still cost it ~0.1 s of start-up; a CPU canvas (willReadFrequently) reaches it as an image.
  */
 export function Swatch({ swatch }: { swatch: SwatchSpec }) {
   const ref = useRef<HTMLCanvasElement>(null);
@@ -79,7 +83,7 @@ export function Swatch({ swatch }: { swatch: SwatchSpec }) {
   const spec = JSON.stringify(swatch);
   useLayoutEffect(() => {
     const canvas = ref.current!;
-    const ctx = canvas.getContext("2d");
+    const ctx = canvas.getContext("2d", SWATCH_CONTEXT);
     if (!ctx) return;
     ctx.setTransform(canvas.width / WIDTH, 0, 0, canvas.height / HEIGHT, 0, 0);
     paintSwatch(ctx, swatch);

@@ -83,8 +83,11 @@ describe("explorer", () => {
         spec: canvas.dataset.swatch!,
         width: canvas.width,
         height: canvas.height,
+        // Drawn on the CPU, off the GPU process that draws the map (see Swatch.tsx).
+        onCpu: canvas.getContext("2d")!.getContextAttributes().willReadFrequently,
         rgba: [...canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height).data],
       })));
+      assert.ok(drawn.every((d) => d.onCpu), "every swatch canvas is CPU-backed");
       const swatches = drawn.map(({ spec, width, height, rgba }) => {
         const alpha = (x: number, y: number) => rgba[(y * width + x) * 4 + 3]!;
         const mid = Math.floor(height / 2);
