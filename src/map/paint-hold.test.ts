@@ -4,6 +4,8 @@ import { MAX_HOLD_MS, PaintHold } from "./paint-hold.ts";
 
 class FakeMap {
   paints = 0;
+  draws = 0;
+  painter = { render: () => { this.draws++; } };
   moving = false;
   isMoving() { return this.moving; }
   handlers = new Map<string, (() => void)[]>();
@@ -28,10 +30,16 @@ function setUp() {
   return { map, hold };
 }
 
-/** Sources read by the worker, then the render that asks for their tiles. */
+/** A MapLibre frame: it draws, then tells its listeners. */
+function frame(map: FakeMap) {
+  map.painter.render();
+  map.fire("render");
+}
+
+/** Sources read by the worker, then the frame that asks for their tiles. */
 function startLoading(map: FakeMap) {
   for (const s of map.sources.values()) s.loaded = true;
-  map.fire("render");
+  frame(map);
 }
 
 describe("PaintHold", () => {
@@ -42,7 +50,7 @@ describe("PaintHold", () => {
     const { map, hold } = setUp();
     hold.changed(["towns", "zones"]);
     map.triggerRepaint();
-    map.fire("render"); // sources not read yet: no hold, tiles are still to be asked for
+    frame(map); // sources not read yet: no hold, tiles are still to be asked for
     expect(map.paints).toBe(1);
     startLoading(map);
     clock = 400;
@@ -54,9 +62,52 @@ describe("PaintHold", () => {
     map.sources.get("zones")!.tilesLoaded = true;
     map.fire("sourcedata");
     expect(map.paints).toBe(2);
-    expect(hold.outcome()).toEqual({ endedBy: "loaded", heldMs: 400, skippedRepaints: 5 });
+    expect(hold.outcome()).toEqual({ endedBy: "loaded", heldMs: 400, skippedRepaints: 5, skippedDraws: 2 });
+    expect(map.draws).toBe(0);
+    frame(map);
+    expect(map.draws).toBe(1);
     map.triggerRepaint();
     expect(map.paints).toBe(3);
+  });
+
+  it("draws nothing from the first data until its tiles are in, and draws the frame that finds them in", () => {
+    const { map, hold } = setUp();
+    frame(map); // before any data: an empty map draws as usual
+    expect(map.draws).toBe(1);
+    hold.changed(["towns", "zones"]);
+    frame(map);
+    startLoading(map);
+    expect(map.draws).toBe(1);
+    // Both sources' tiles came in before MapLibre's next frame, which may then go idle: it must draw.
+    for (const s of map.sources.values()) s.tilesLoaded = true;
+    frame(map);
+    expect(map.draws).toBe(2);
+    expect(hold.outcome()?.endedBy).toBe("loaded");
+  });
+
+  it("a frame skipped before the hold lets go is drawn again, whatever ends it", () => {
+    const { map, hold } = setUp();
+    hold.changed(["towns", "zones"]);
+    frame(map);
+    expect(map.paints).toBe(0);
+    map.fire("mousedown");
+    expect(map.paints).toBe(1);
+    expect(hold.outcome()).toEqual({ endedBy: "input", heldMs: 0, skippedRepaints: 0, skippedDraws: 1 });
+    frame(map);
+    expect(map.draws).toBe(1);
+  });
+
+  it("counts its time limit from the first data, held or not yet", () => {
+    const { map, hold } = setUp();
+    hold.changed(["towns", "zones"]);
+    frame(map); // the worker never answers: the sources are never read
+    vi.advanceTimersByTime(MAX_HOLD_MS - 1);
+    expect(hold.outcome()).toBeNull();
+    vi.advanceTimersByTime(1);
+    expect(hold.outcome()?.endedBy).toBe("timeout");
+    expect(map.paints).toBe(1);
+    frame(map);
+    expect(map.draws).toBe(1);
   });
 
   it.each([
@@ -122,7 +173,7 @@ describe("PaintHold", () => {
     map.triggerRepaint();
     expect(map.paints).toBe(1);
     map.moving = false;
-    map.fire("render");
+    frame(map);
     map.triggerRepaint();
     expect(map.paints).toBe(1);
     expect(hold.outcome()).toBeNull();
@@ -143,6 +194,6 @@ describe("PaintHold", () => {
     hold.changed(["towns", "zones"]);
     map.fire("movestart");
     expect(map.paints).toBe(0);
-    expect(hold.outcome()).toEqual({ endedBy: "moved", heldMs: 0, skippedRepaints: 0 });
+    expect(hold.outcome()).toEqual({ endedBy: "moved", heldMs: 0, skippedRepaints: 0, skippedDraws: 0 });
   });
 });
