@@ -3,14 +3,16 @@ import { createAnalysisClient, type WorkerLike } from "./client.ts";
 import type { AnalysisJob, WorkerRequest, WorkerResponse } from "./jobs.ts";
 
 /** A fake worker that records requests and lets the test answer them. */
-function fakeWorker() {
+function fakeWorker({ terminable = false } = {}) {
   const sent: WorkerRequest[] = [];
   let listener: ((event: MessageEvent<WorkerResponse>) => void) | undefined;
+  const state = { terminated: false };
   const worker: WorkerLike = {
     postMessage: (message) => { sent.push(message); },
     addEventListener: ((type: string, l: (event: MessageEvent<WorkerResponse>) => void) => { if (type === "message") listener = l; }) as WorkerLike["addEventListener"],
+    ...(terminable ? { terminate: () => { state.terminated = true; } } : {}),
   };
-  return { worker, sent, reply: (message: WorkerResponse) => listener!({ data: message } as MessageEvent<WorkerResponse>) };
+  return { worker, sent, state, reply: (message: WorkerResponse) => listener!({ data: message } as MessageEvent<WorkerResponse>) };
 }
 
 const job: AnalysisJob = { type: "coverage-by-polygon", stations: { type: "FeatureCollection", features: [] }, polygons: { type: "FeatureCollection", features: [] } };
@@ -35,6 +37,37 @@ test("abort rejects with AbortError and tells the worker to cancel", async () =>
   controller.abort();
   await expect(promise).rejects.toMatchObject({ name: "AbortError" });
   expect(fake.sent[1]).toEqual({ type: "cancel", id: (fake.sent[0] as { id: number }).id });
+});
+
+test("abort stops a worker busy with nothing else at once, and the next job gets a fresh one", async () => {
+  const workers = [fakeWorker({ terminable: true }), fakeWorker({ terminable: true })];
+  let made = 0;
+  const { runAnalysis } = createAnalysisClient(() => workers[made++]!.worker);
+  const controller = new AbortController();
+  const promise = runAnalysis(job, { signal: controller.signal });
+  controller.abort();
+  await expect(promise).rejects.toMatchObject({ name: "AbortError" });
+  expect(workers[0]!.state.terminated).toBe(true);
+  expect(workers[0]!.sent).toHaveLength(1); // no cancel message: the worker is gone
+  const next = runAnalysis(job);
+  expect(made).toBe(2);
+  const id = (workers[1]!.sent[0] as { id: number }).id;
+  workers[1]!.reply({ type: "result", id, result: { total: 2 } as never });
+  await expect(next).resolves.toEqual({ total: 2 });
+});
+
+test("abort only cancels its own job while another runs in the same worker", async () => {
+  const fake = fakeWorker({ terminable: true });
+  const { runAnalysis } = createAnalysisClient(() => fake.worker);
+  const controller = new AbortController();
+  const aborted = runAnalysis(job, { signal: controller.signal });
+  const other = runAnalysis(job);
+  controller.abort();
+  await expect(aborted).rejects.toMatchObject({ name: "AbortError" });
+  expect(fake.state.terminated).toBe(false);
+  expect(fake.sent[2]).toEqual({ type: "cancel", id: (fake.sent[0] as { id: number }).id });
+  fake.reply({ type: "result", id: (fake.sent[1] as { id: number }).id, result: { total: 3 } as never });
+  await expect(other).resolves.toEqual({ total: 3 });
 });
 
 test("a worker error becomes a useful message", async () => {

@@ -10,6 +10,7 @@ export interface WorkerLike {
   postMessage(message: WorkerRequest): void;
   addEventListener(type: "message", listener: (event: MessageEvent<WorkerResponse>) => void): void;
   addEventListener(type: "error", listener: (event: ErrorEvent) => void): void;
+  terminate?(): void;
 }
 
 export interface RunAnalysisOptions {
@@ -61,8 +62,13 @@ export function createAnalysisClient(createWorker: () => WorkerLike) {
       pending.set(id, { resolve: resolve as (value: unknown) => void, reject, ...(onProgress ? { onProgress } : {}) });
       signal?.addEventListener("abort", () => {
         if (!pending.delete(id)) return;
-        target.postMessage({ type: "cancel", id });
         reject(abortError());
+        // The worker only sees a cancel between a job's stages, which can be seconds apart on a big
+        // grid: with nothing else in it, stop it now, and the next job starts a fresh one.
+        if (pending.size === 0 && target === worker && target.terminate) {
+          target.terminate();
+          worker = undefined;
+        } else target.postMessage({ type: "cancel", id });
       }, { once: true });
       target.postMessage({ type: "run", id, job });
     });
