@@ -12,7 +12,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import { ROOT, serveDist } from "../test/browser/harness.ts";
-import { median, timeToIdle } from "./fresh-load.ts";
+import { timeToIdle } from "./fresh-load.ts";
+import { median } from "./median.ts";
 
 const dirs = process.argv.slice(2);
 const RUNS = Number(process.env.RUNS ?? 11);

@@ -21,6 +21,7 @@ import { coverageCounts, coverageCountsNaiveTurf, type Site } from "../src/analy
 import { buildRoadGraph, multiSourceDijkstra, separateDijkstras, snapToEdges, sourcesFromSnap } from "../src/analysis/road-network.ts";
 import { candidateCoverageBruteForce, suggestSites, suggestSitesPlainGreedy, type Candidate } from "../src/analysis/suggest-sites.ts";
 import { seededRandom } from "../src/analysis/test-support.ts";
+import { median } from "./median.ts";
 
 const args = process.argv.slice(2);
 const json = args.includes("--json");
@@ -31,12 +32,6 @@ const BBOX: [number, number, number, number] = [120.74, 30.76, 121.03, 31.03];
 
 let peakHeap = 0;
 const sampleHeap = () => { peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed); };
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 function timeRuns<T>(runs: number, body: () => T): { ms: number; last: T } {
   const times: number[] = [];

@@ -1,11 +1,9 @@
-/** What the load benchmarks share: one timed load in a fresh browser profile, and the median they report. */
+/** What the load benchmarks share: one timed load in a fresh browser profile. */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { launch, mapIdle, ROOT } from "../test/browser/harness.ts";
 
-/** The middle of the sorted values (the upper middle for an even count). */
-export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** The naive baseline: every chunk the build produced is fetched and evaluated before the app starts. */
 export async function importEverything(page: Page): Promise<void> {

@@ -13,7 +13,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { launch, mapIdle, ROOT, serveDist } from "../test/browser/harness.ts";
-import { importEverything, median, timeToIdle } from "./fresh-load.ts";
+import { importEverything, timeToIdle } from "./fresh-load.ts";
+import { median } from "./median.ts";
 
 const FLOOR_OUT = join(ROOT, "dist-bench-floor");
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
