@@ -83,7 +83,8 @@ export function createDrawController(bridge: Pick<MapBridge, "map">): DrawContro
   draw.on("change", (ids, type) => {
     if (syncing || !mode || mode === "select" || type === "delete") return;
     const feature = ids.length ? draw.getSnapshotFeature(ids[0]!) : undefined;
-    drawingMeasure.value = feature ? measureFeature(feature as Feature<Geometry>) : null;
+    // Measured in WGS84, like the stored shape, not in the shifted coordinates on screen.
+    drawingMeasure.value = feature ? measureFeature({ ...(feature as Feature<Geometry>), geometry: toState(feature.geometry as Geometry) }) : null;
   });
 
   draw.on("finish", (id, context) => {
