@@ -6,13 +6,21 @@ import type { AnalysisJob, WorkerRequest, WorkerResponse } from "./jobs.ts";
 function fakeWorker({ terminable = false } = {}) {
   const sent: WorkerRequest[] = [];
   let listener: ((event: MessageEvent<WorkerResponse>) => void) | undefined;
+  let onError: ((event: ErrorEvent) => void) | undefined;
   const state = { terminated: false };
   const worker: WorkerLike = {
     postMessage: (message) => { sent.push(message); },
-    addEventListener: ((type: string, l: (event: MessageEvent<WorkerResponse>) => void) => { if (type === "message") listener = l; }) as WorkerLike["addEventListener"],
+    addEventListener: ((type: string, l: unknown) => {
+      if (type === "message") listener = l as typeof listener;
+      else onError = l as typeof onError;
+    }) as WorkerLike["addEventListener"],
     ...(terminable ? { terminate: () => { state.terminated = true; } } : {}),
   };
-  return { worker, sent, state, reply: (message: WorkerResponse) => listener!({ data: message } as MessageEvent<WorkerResponse>) };
+  return {
+    worker, sent, state,
+    reply: (message: WorkerResponse) => listener!({ data: message } as MessageEvent<WorkerResponse>),
+    crash: (message: string) => onError!({ message } as ErrorEvent),
+  };
 }
 
 const job: AnalysisJob = { type: "coverage-by-polygon", stations: { type: "FeatureCollection", features: [] }, polygons: { type: "FeatureCollection", features: [] } };
@@ -54,6 +62,33 @@ test("abort stops a worker busy with nothing else at once, and the next job gets
   const id = (workers[1]!.sent[0] as { id: number }).id;
   workers[1]!.reply({ type: "result", id, result: { total: 2 } as never });
   await expect(next).resolves.toEqual({ total: 2 });
+});
+
+test("a late error from a worker stopped on cancel does not touch its successor's jobs", async () => {
+  const workers = [fakeWorker({ terminable: true }), fakeWorker({ terminable: true })];
+  let made = 0;
+  const { runAnalysis } = createAnalysisClient(() => workers[made++]!.worker);
+  const controller = new AbortController();
+  const first = runAnalysis(job, { signal: controller.signal });
+  controller.abort();
+  await expect(first).rejects.toMatchObject({ name: "AbortError" });
+  const next = runAnalysis(job);
+  workers[0]!.crash("late");
+  workers[1]!.reply({ type: "result", id: (workers[1]!.sent[0] as { id: number }).id, result: { total: 4 } as never });
+  await expect(next).resolves.toEqual({ total: 4 });
+  expect(workers[1]!.state.terminated).toBe(false);
+});
+
+test("a crashed worker fails its jobs, is stopped, and the next job gets a fresh one", async () => {
+  const workers = [fakeWorker({ terminable: true }), fakeWorker({ terminable: true })];
+  let made = 0;
+  const { runAnalysis } = createAnalysisClient(() => workers[made++]!.worker);
+  const first = runAnalysis(job);
+  workers[0]!.crash("out of memory");
+  await expect(first).rejects.toThrow("analysis worker crashed: out of memory");
+  expect(workers[0]!.state.terminated).toBe(true);
+  void runAnalysis(job);
+  expect(made).toBe(2);
 });
 
 test("abort only cancels its own job while another runs in the same worker", async () => {

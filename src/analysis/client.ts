@@ -42,9 +42,12 @@ export function createAnalysisClient(createWorker: () => WorkerLike) {
       }
     });
     created.addEventListener("error", (event: ErrorEvent) => {
+      // A worker stopped on cancel has nothing left to fail; its successor's jobs are not its own.
+      if (worker !== created) return;
       for (const job of pending.values()) job.reject(new Error(`analysis worker crashed: ${event.message || "unknown error"}`));
       pending.clear();
       worker = undefined;
+      created.terminate?.();
     });
     worker = created;
     return created;

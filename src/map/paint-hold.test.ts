@@ -85,6 +85,33 @@ describe("PaintHold", () => {
     expect(hold.outcome()?.endedBy).toBe("loaded");
   });
 
+  it("adds no frame of its own when the frame that starts the hold already found every tile in", () => {
+    const { map, hold } = setUp();
+    hold.changed(["towns", "zones"]);
+    for (const s of map.sources.values()) s.tilesLoaded = true;
+    startLoading(map);
+    expect(map.draws).toBe(1);
+    expect(hold.outcome()?.endedBy).toBe("loaded");
+    expect(map.paints).toBe(0);
+  });
+
+  it("tells a PNG export when frames draw again: at once without a hold, else when it ends", async () => {
+    const idle = setUp();
+    await expect(idle.hold.settled()).resolves.toBeNull();
+    const { map, hold } = setUp();
+    hold.changed(["towns", "zones"]);
+    let settled: unknown = "pending";
+    void hold.settled().then((outcome) => (settled = outcome));
+    startLoading(map);
+    await Promise.resolve();
+    expect(settled).toBe("pending");
+    for (const s of map.sources.values()) s.tilesLoaded = true;
+    map.fire("sourcedata");
+    await Promise.resolve();
+    expect(settled).toMatchObject({ endedBy: "loaded" });
+    await expect(hold.settled()).resolves.toMatchObject({ endedBy: "loaded" });
+  });
+
   it("a frame skipped before the hold lets go is drawn again, whatever ends it", () => {
     const { map, hold } = setUp();
     hold.changed(["towns", "zones"]);

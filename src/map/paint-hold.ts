@@ -51,12 +51,18 @@ export class PaintHold {
   private skippedRepaints = 0;
   private skippedDraws = 0;
   private lastFrameSkipped = false;
+  /** A repaint was held after the last frame that drew. */
+  private repaintHeld = false;
+  private readonly settledWaiters: ((outcome: HoldOutcome) => void)[] = [];
 
   constructor(private readonly map: HoldableMap, private readonly now: () => number = () => performance.now()) {
     this.repaint = map.triggerRepaint.bind(map);
     map.triggerRepaint = () => {
       if (this.state.kind !== "holding") this.repaint();
-      else this.skippedRepaints++;
+      else {
+        this.skippedRepaints++;
+        this.repaintHeld = true;
+      }
     };
     // The render that follows the sources' loading has asked for all their tiles: hold from there.
     map.on("render", () => {
@@ -72,7 +78,10 @@ export class PaintHold {
       // A frame that finds every tile in draws, even while holding: MapLibre may go idle after it.
       painter.render = (...args: never[]) => {
         this.lastFrameSkipped = !(this.state.kind === "over" || this.state.kind === "waiting" || this.tilesIn(this.state.sources));
-        if (!this.lastFrameSkipped) return draw(...args);
+        if (!this.lastFrameSkipped) {
+          this.repaintHeld = false;
+          return draw(...args);
+        }
         this.skippedDraws++;
       };
     }
@@ -98,6 +107,15 @@ export class PaintHold {
     return this.state.kind === "over" ? this.state.outcome : null;
   }
 
+  /**
+   * Resolves once frames draw again: at once when there is no hold (no data yet, or over), else when
+   * it ends. A PNG export waits for this, so it copies the complete map, not a frame that skipped.
+   */
+  settled(): Promise<HoldOutcome | null> {
+    if (this.state.kind === "waiting" || this.state.kind === "over") return Promise.resolve(this.outcome());
+    return new Promise((resolve) => this.settledWaiters.push(resolve));
+  }
+
   private tilesIn(sources: string[]): boolean {
     return sources.every((id) => !this.map.getSource(id) || this.map.isSourceLoaded(id));
   }
@@ -112,6 +130,7 @@ export class PaintHold {
     const heldMs = was.kind === "holding" || was.kind === "arming" ? Math.round(this.now() - was.since) : 0;
     this.state = { kind: "over", outcome: { endedBy, heldMs, skippedRepaints: this.skippedRepaints, skippedDraws: this.skippedDraws } };
     clearTimeout(this.timer);
-    if (was.kind === "holding" || this.lastFrameSkipped) this.repaint();
+    if (this.repaintHeld || this.lastFrameSkipped) this.repaint();
+    for (const resolve of this.settledWaiters.splice(0)) resolve(this.state.outcome);
   }
 }

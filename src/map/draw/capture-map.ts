@@ -2,7 +2,8 @@
  * Reads the map's pixels for the PNG export. The WebGL canvas is created without
  * `preserveDrawingBuffer` (keeping it costs memory and speed on every frame), so its buffer is only
  * valid during the frame that drew it: we ask for a repaint and copy the canvas inside that frame's
- * "render" event, before the browser presents and clears it.
+ * "render" event, before the browser presents and clears it. During start-up's paint hold frames
+ * draw nothing until the map is complete (paint-hold.ts), so the copy waits for the hold to end.
  */
 import type { MapBridge } from "../bridge.ts";
 
@@ -16,8 +17,9 @@ export interface MapSnapshot {
 }
 
 /** @example const snap = await captureMap(bridge); snap.canvas.toBlob(save) */
-export function captureMap(bridge: Pick<MapBridge, "map">): Promise<MapSnapshot> {
+export async function captureMap(bridge: Pick<MapBridge, "map" | "paintHold">): Promise<MapSnapshot> {
   const map = bridge.map;
+  await bridge.paintHold.settled();
   return new Promise((resolve, reject) => {
     map.once("render", () => {
       try {
