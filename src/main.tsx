@@ -18,11 +18,11 @@ import { MapBridge, prewarmMap } from "./map/bridge.ts";
 import { wireCamera, wireMap } from "./map/wire.ts";
 import { wireStory } from "./story/wire-story.ts";
 import { translate } from "./i18n/strings.ts";
-import { loadSavedWork, savePackage, startAutosave, type SavedWork } from "./state/persistence.ts";
+import { loadSavedWork, onDatabaseBlocked, savePackage, startAutosave, type SavedWork } from "./state/persistence.ts";
 import { drawMode } from "./state/user-data.ts";
 import { canShowPackage, showPackage } from "./state/data-package.ts";
 import { wireDrawing } from "./map/draw/wire-draw.ts";
-import { saveError } from "./ui/import/import-state.ts";
+import { saveError, savedWorkBlocked } from "./ui/import/import-state.ts";
 import { registerUiFont } from "./map/fonts.bundle.ts";
 
 const url = parseUrlState(location.search);
@@ -43,6 +43,7 @@ effect(() => {
 const builtinPackage = loadBuiltinPackage();
 builtinPackage.catch(() => undefined); // reported in start() when it is the package shown
 /** The user's saved work; a missing or blocked database (private mode) just means nothing to restore. */
+onDatabaseBlocked(() => (savedWorkBlocked.value = true));
 const savedWork: Promise<SavedWork> = loadSavedWork().catch((err: unknown) => {
   saveError.value = err instanceof Error ? err.message : String(err);
   return { layers: [], settings: undefined };
@@ -70,7 +71,21 @@ const bridge = new MapBridge(document.getElementById("map")!, url.view ?? DEFAUL
 });
 
 registerUiFont();
-render(<App />, document.getElementById("ui")!);
+
+/**
+ * The UI renders once, with the data: rendered before it, the panel was laid out and painted twice
+ * in the first second, and on software WebGL each full-page paint is ~0.1 s of the GPU process that
+ * also starts the map (A/B, 11 loads twice: idle −133 and −121 ms). Should the data be slow (a
+ * stalled IndexedDB), the UI comes anyway after UI_AT_THE_LATEST_MS, and fills in when it arrives.
+ */
+const UI_AT_THE_LATEST_MS = 1500;
+let uiRendered = false;
+function renderUi(): void {
+  if (uiRendered) return;
+  uiRendered = true;
+  render(<App />, document.getElementById("ui")!);
+}
+setTimeout(renderUi, UI_AT_THE_LATEST_MS);
 
 /**
  * Hands the data to the map as soon as both are ready. A package that fails to load is reported;
@@ -78,6 +93,7 @@ render(<App />, document.getElementById("ui")!);
  */
 async function start(): Promise<void> {
   const saved = await savedWork;
+  savedWorkBlocked.value = false;
   // A package the user chose in place of the built-in one stays until they restore the built-in one;
   // one this version cannot show (a kind it no longer knows) is forgotten, with a message.
   let replacement = saved.package;
@@ -99,6 +115,7 @@ async function start(): Promise<void> {
     if (saved.settings && !url.lang) lang.value = saved.settings.lang;
     if (saved.settings && !url.basemap) basemap.value = basemapById(saved.settings.basemap).id;
   });
+  renderUi();
   startAutosave((message) => (saveError.value = message));
   wireMap(bridge);
   wireCamera(bridge, cameraRequest);
@@ -112,4 +129,4 @@ async function start(): Promise<void> {
 
 start().catch((err: unknown) => {
   loadError.value = err instanceof Error ? err.message : String(err);
-});
+}).finally(renderUi);

@@ -319,6 +319,7 @@ export const STRINGS = {
   "export.attribution": { zh: "数据来源", en: "Data sources" },
   "persist.failed": { zh: "无法保存到本机浏览器存储", en: "Could not save to this browser's storage" },
   "persist.saved": { zh: "你的数据保存在本机浏览器中", en: "Your data is kept in this browser" },
+  "persist.blocked": { zh: "正在等待读取已保存的工作：另一个标签页仍开着旧版本的嘉善县域空间探索器，关闭它即可继续。", en: "Waiting to read your saved work: another tab still has an older version of Jiashan Atlas open. Close it to continue." },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type StringKey = keyof typeof STRINGS;

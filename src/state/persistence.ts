@@ -91,6 +91,16 @@ export function fromStored(stored: StoredLayer[], data: StoredData[]): LayerStat
 export const settingsOf = (currentLang: Lang, currentBasemap: string): StoredSettings => ({ lang: currentLang, basemap: currentBasemap });
 
 let dbPromise: Promise<IDBPDatabase<AtlasDb>> | null = null;
+let whenBlocked: (() => void) | undefined;
+
+/**
+ * `handler` runs when opening the database has to wait: another tab holds an older version open and
+ * does not let go (a version of the app before it closed on request). The open goes on once it does.
+ */
+export function onDatabaseBlocked(handler: () => void): void {
+  whenBlocked = handler;
+}
+
 const db = () =>
   (dbPromise ??= openDB<AtlasDb>(DB_NAME, DB_VERSION, {
     // Step by step from the version found, so a version-1 database keeps its layers.
@@ -101,6 +111,9 @@ const db = () =>
         database.createObjectStore("settings");
       }
       if (oldVersion < 2) database.createObjectStore("package");
+    },
+    blocked() {
+      whenBlocked?.();
     },
     // Another tab wants to delete or upgrade the database: let it, and reopen on the next write.
     blocking(_current, _next, event) {

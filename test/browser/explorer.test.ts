@@ -76,6 +76,49 @@ describe("explorer", () => {
     await page.close();
   });
 
+  it("renders the UI once, with the data: its first render already lists every layer", async () => {
+    const page = await browsers.current.context.newPage();
+    // What #ui held when it first got content: the panel, and how many layer rows it had then.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __firstUi?: { rows: number; panel: boolean } };
+      new MutationObserver((_, observer) => {
+        const ui = document.getElementById("ui");
+        if (!ui?.firstChild) return;
+        w.__firstUi = { rows: ui.querySelectorAll(".layer-list > li").length, panel: !!ui.querySelector(".layer-panel") };
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(served.baseUrl);
+    await mapIdle(page);
+    const first = await page.evaluate(() => (window as unknown as { __firstUi?: { rows: number; panel: boolean } }).__firstUi);
+    const rows = await page.locator(".layer-list > li").count();
+    assert.ok(rows >= 8, `${rows} layer rows`);
+    assert.deepEqual(first, { rows, panel: true });
+    await page.close();
+  });
+
+  it("while another tab blocks the saved work, shows the UI and says why; goes on once that tab lets go", async () => {
+    const page = await browsers.current.context.newPage();
+    // An older version of the database, held open by a connection that ignores upgrade requests,
+    // as an old tab would: the app's own open request waits until it closes.
+    await page.addInitScript(() => {
+      const request = indexedDB.open("jiashan-atlas", 1);
+      request.onsuccess = () => { (window as unknown as { __holder: IDBDatabase }).__holder = request.result; };
+    });
+    const started = Date.now();
+    await page.goto(served.baseUrl);
+    await page.locator(".layer-panel").waitFor({ timeout: 10_000 });
+    const shownAfter = Date.now() - started;
+    assert.ok(shownAfter < 5_000, `UI after ${shownAfter} ms`);
+    await page.locator('[data-testid="saved-work-blocked"]').waitFor();
+    assert.equal(await page.evaluate(() => window.__atlas?.layers.length ?? 0), 0, "the data waits for the saved work");
+    await page.evaluate(() => (window as unknown as { __holder: IDBDatabase }).__holder.close());
+    await mapIdle(page);
+    assert.equal(await page.locator('[data-testid="saved-work-blocked"]').count(), 0);
+    assert.ok((await page.locator(".layer-list > li").count()) >= 8);
+    await page.close();
+  });
+
   it("draws each legend swatch, sharp at any pixel ratio: hatching as stripes, dashes with gaps, hollow points white inside", async () => {
     const { page } = await open(browsers.current, served.baseUrl);
     await mapIdle(page);

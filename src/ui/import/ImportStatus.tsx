@@ -7,7 +7,7 @@ import type { CrsInfo } from "../../io/crs/crs-info.ts";
 import { layers } from "../../state/app-state.ts";
 import { pick, t } from "../i18n.ts";
 import {
-  dismissError, dismissNotice, importErrors, importJobs, importNotices, pendingPackage, rejectPackage, saveError, type ImportNotice,
+  dismissError, dismissNotice, importErrors, importJobs, importNotices, pendingPackage, rejectPackage, saveError, savedWorkBlocked, type ImportNotice,
 } from "./import-state.ts";
 
 /** The CRS picker's list, loaded with the first notice (it is only needed after an import). */
@@ -106,10 +106,12 @@ export function ImportStatus() {
   const errors = importErrors.value;
   const notices = importNotices.value;
   const unsaved = saveError.value;
-  if (!importJobs.value.length && !errors.length && !notices.length && !pendingPackage.value && !unsaved) return null;
+  const blocked = savedWorkBlocked.value;
+  if (!importJobs.value.length && !errors.length && !notices.length && !pendingPackage.value && !unsaved && !blocked) return null;
   return (
     <div class="import-status" aria-live="polite">
       {unsaved && <div class="import-card error" role="alert">{t("persist.failed")}: {unsaved}</div>}
+      {blocked && <div class="import-card" role="status" data-testid="saved-work-blocked">{t("persist.blocked")}</div>}
       <Progress />
       {errors.map((e) => (
         <div class="import-card error" role="alert" key={e.id} data-testid="import-error">

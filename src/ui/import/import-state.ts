@@ -26,6 +26,8 @@ export const importNotices = signal<ImportNotice[]>([]);
 export const importErrors = signal<{ id: number; problem: Bilingual }[]>([]);
 /** Why saving to IndexedDB failed (quota, private mode); null while saving works. */
 export const saveError = signal<string | null>(null);
+/** Saved work cannot be read yet: another tab holds an older version of the database open. */
+export const savedWorkBlocked = signal(false);
 /** A data package waiting for the user's confirmation before it replaces the built-in one. */
 export const pendingPackage = signal<{ fileName: string; result: PackageImport } | null>(null);
 
