@@ -1,7 +1,7 @@
 /** The explorer in Chromium: load, layers, cards, language, permalink, search, basemap fallback, offline. */
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { freshBrowserPerTest, mapIdle, open, screenshot, serveDist, type Served } from "./harness.ts";
+import { freshBrowserPerTest, mapIdle, open, overlapping, screenshot, serveDist, type Served } from "./harness.ts";
 
 const THEMATIC = ["towns", "zones", "innovation-centres", "emergency", "water"];
 
@@ -364,6 +364,7 @@ describe("explorer", () => {
     await page.locator('input[name=basemap][value=osm]').click();
     await page.locator(".toast.warning").waitFor({ timeout: 20_000 });
     assert.match((await page.locator(".toast.warning").textContent()) ?? "", /OpenStreetMap/);
+    assert.equal(await overlapping(page, ".toast.warning", ".draw-toolbar"), false, "the message hides the drawing tools");
     assert.equal(await page.locator('input[name=basemap][value=offline]').isChecked(), true);
     assert.ok(browsers.current.outside.some((u) => u.includes("openstreetmap")), "the OSM tiles were never requested");
     await page.close();

@@ -147,6 +147,13 @@ export async function mapIdle(page: Page, timeout = 30_000): Promise<void> {
   }));
 }
 
+/** Whether two elements' boxes on screen share any area (one covers the other). */
+export async function overlapping(page: Page, a: string, b: string): Promise<boolean> {
+  const [boxA, boxB] = await Promise.all([page.locator(a).first().boundingBox(), page.locator(b).first().boundingBox()]);
+  if (!boxA || !boxB) throw new Error(`not on screen: ${!boxA ? a : b}`);
+  return boxA.x < boxB.x + boxB.width && boxB.x < boxA.x + boxA.width && boxA.y < boxB.y + boxB.height && boxB.y < boxA.y + boxA.height;
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SHOTS, { recursive: true });
   const path = join(SHOTS, `${name}.png`);

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { launch, mapIdle, open, ROOT, screenshot, serveDist, type Browser, type Served } from "./harness.ts";
+import { launch, mapIdle, open, overlapping, ROOT, screenshot, serveDist, type Browser, type Served } from "./harness.ts";
 
 const FIXTURES = join(ROOT, "test/fixtures/import");
 const truth = JSON.parse(readFileSync(join(FIXTURES, "jiashan-truth.geojson"), "utf8")) as GeoJSON.FeatureCollection;
@@ -104,6 +104,8 @@ describe("bring your own data", () => {
     const notices = await page.locator('[data-testid="crs-reason"]').allTextContents();
     assert.ok(notices.some((n) => /GCJ-02/.test(n)), `a notice names GCJ-02: ${notices.join(" | ")}`);
     assert.ok(notices.some((n) => /4549|高斯|Gauss|\.prj/.test(n)), `a notice names the projected grid: ${notices.join(" | ")}`);
+    // The notices leave the badge naming the CRS in use readable, even on a 1366 × 768 screen.
+    assert.equal(await overlapping(page, ".import-status", ".crs-badge"), false, "the import notices cover the CRS badge");
     for (const id of [csvId!, ...ids.filter((x) => x !== csvId)]) {
       const data = await sourceData(page, id);
       const points = data!.features.filter((f) => f.geometry?.type === "Point");
