@@ -22,6 +22,22 @@ export const LAYER_KINDS = [
 export type PackageLayerKind = (typeof LAYER_KINDS)[number];
 export type LayerKind = PackageLayerKind | "imported";
 
+/**
+ * The geometries the explorer draws for each kind ("Polygon" covers MultiPolygon, and so on). The
+ * package validator refuses others, which would load without showing; a map test proves each listed
+ * one is drawn. A county must be an area: its outline masks everything outside it.
+ */
+export const KIND_GEOMETRIES: Record<PackageLayerKind, readonly ("Point" | "LineString" | "Polygon")[]> = {
+  county: ["Polygon"],
+  neighbours: ["Polygon"],
+  towns: ["Polygon", "Point"],
+  zones: ["Polygon", "Point"],
+  "innovation-centres": ["Polygon", "Point"],
+  emergency: ["Point"],
+  water: ["Polygon", "LineString", "Point"],
+  villages: ["Point"],
+};
+
 export interface Bilingual {
   zh: string;
   en: string;

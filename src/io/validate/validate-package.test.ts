@@ -150,6 +150,22 @@ describe("validatePackage", () => {
     expect(ruled(report.errors).map((issue) => [issue.rule, issue.feature])).toEqual([["layer-geometry", "town-weitang"]]);
   });
 
+  it("refuses geometries the map does not draw for a kind, which would load and not show", async () => {
+    const files = goodPackage();
+    files.get("manifest.json")!.layers[1].geometry = "Mixed";
+    files.get("layers/towns.geojson")!.features[0].geometry = { type: "LineString", coordinates: [[120.9, 30.8], [120.91, 30.81]] };
+    const report = await validate(files);
+    expect(report.errors).toEqual([{
+      file: "pkg/layers/towns.geojson",
+      feature: "town-weitang",
+      message: 'a LineString is not shown for kind "towns", which draws Polygon, Point',
+      rule: "kind-geometry",
+    }]);
+    const declared = goodPackage();
+    declared.get("manifest.json")!.layers[1].geometry = "LineString";
+    expect((await validate(declared)).errors.map((issue) => issue.message)).toContainEqual(expect.stringContaining('"geometry" "LineString" is not shown for kind "towns", which draws Polygon, Point'));
+  });
+
   it("passes GeoJSON errors of layer files through with the package path", async () => {
     const files = new Map<string, Json | string>(goodPackage());
     files.set("layers/towns.geojson", '{"type": "FeatureCollection", "features": [}');

@@ -4,7 +4,7 @@
  * browser alike.
  */
 import type { FeatureCollection } from "geojson";
-import { LAYER_KINDS, STATUSES, STATUS_RANK, type Manifest, type ManifestLayer, type Status } from "../../data/types.ts";
+import { KIND_GEOMETRIES, LAYER_KINDS, STATUSES, STATUS_RANK, type Manifest, type ManifestLayer, type Status } from "../../data/types.ts";
 import { IssueCollector, type Level, type RuleId } from "./issue-collector.ts";
 import { describeKind, isJsonObject as isObject } from "./json-value.ts";
 import { parseJsonText } from "./parse-json-text.ts";
@@ -201,6 +201,12 @@ function checkManifest(value: unknown, issues: IssueCollector): Manifest | null 
     else seenFiles.set(layer.file, String(layer.id));
     if (!isBilingual(layer.title)) problem(`"title" must be { "zh": "…", "en": "…" } with both texts filled in`);
     if (!(LAYER_GEOMETRIES as readonly unknown[]).includes(layer.geometry)) problem(`"geometry" must be one of ${LAYER_GEOMETRIES.join(", ")}, found ${JSON.stringify(layer.geometry) ?? "nothing"}`);
+    else {
+      const shown = KIND_GEOMETRIES[layer.kind as keyof typeof KIND_GEOMETRIES] as readonly unknown[] | undefined;
+      if (shown && GEOMETRY_TYPES_BY_LAYER[String(layer.geometry)] && !shown.includes(layer.geometry)) {
+        problem(`"geometry" "${String(layer.geometry)}" is not shown for kind "${String(layer.kind)}", which draws ${shown.join(", ")}`);
+      }
+    }
     if (!(STATUSES as readonly unknown[]).includes(layer.status)) problem(`"status" must be one of ${STATUSES.join(", ")}, found ${JSON.stringify(layer.status) ?? "nothing"}`);
     if (!Array.isArray(layer.sources) || layer.sources.length === 0 || !layer.sources.every(isText)) problem(`"sources" must be a non-empty array of texts`);
     if (!isText(layer.licence)) problem(`"licence" must be a non-empty string`);
@@ -232,10 +238,15 @@ function checkLayerFeatures(layer: ManifestLayer, collection: FeatureCollection,
     }
     const geometryType = isObject(feature.geometry) ? feature.geometry.type : null;
     const allowed = GEOMETRY_TYPES_BY_LAYER[layer.geometry];
+    // Undefined for an unknown kind, which the manifest check already reports.
+    const shown = KIND_GEOMETRIES[layer.kind] as (typeof KIND_GEOMETRIES)[keyof typeof KIND_GEOMETRIES] | undefined;
     if (layer.geometry === "None" && geometryType !== null) {
       issues.error("layer-geometry", label, `layer "${layer.id}" declares geometry "None" but this feature has a ${String(geometryType)}`);
     } else if (allowed && geometryType !== null && !allowed.includes(String(geometryType))) {
       issues.error("layer-geometry", label, `layer "${layer.id}" declares geometry "${layer.geometry}" but this feature has a ${String(geometryType)}`);
+    } else if (shown && geometryType !== null && !shown.some((type) => GEOMETRY_TYPES_BY_LAYER[type]!.includes(String(geometryType)))) {
+      // A "Mixed" layer's feature the map would not draw: it would load and silently not show.
+      issues.error("kind-geometry", label, `a ${String(geometryType)} is not shown for kind "${layer.kind}", which draws ${shown.join(", ")}`);
     }
   }
   if (worst && (STATUSES as readonly unknown[]).includes(layer.status) && STATUS_RANK[layer.status] > STATUS_RANK[worst.status]) {
