@@ -47,31 +47,37 @@ test("abort rejects with AbortError and tells the worker to cancel", async () =>
   expect(fake.sent[1]).toEqual({ type: "cancel", id: (fake.sent[0] as { id: number }).id });
 });
 
-test("abort stops a worker busy with nothing else at once, and the next job gets a fresh one", async () => {
+/** A client that makes a fresh terminable fake worker each time it needs one; `made()` counts them. */
+function clientOverFreshWorkers() {
   const workers = [fakeWorker({ terminable: true }), fakeWorker({ terminable: true })];
   let made = 0;
   const { runAnalysis } = createAnalysisClient(() => workers[made++]!.worker);
+  return { workers, runAnalysis, made: () => made };
+}
+
+/** Runs a job and cancels it, as the panel's cancel button does. */
+async function runAndCancel(runAnalysis: ReturnType<typeof createAnalysisClient>["runAnalysis"]): Promise<void> {
   const controller = new AbortController();
   const promise = runAnalysis(job, { signal: controller.signal });
   controller.abort();
   await expect(promise).rejects.toMatchObject({ name: "AbortError" });
+}
+
+test("abort stops a worker busy with nothing else at once, and the next job gets a fresh one", async () => {
+  const { workers, runAnalysis, made } = clientOverFreshWorkers();
+  await runAndCancel(runAnalysis);
   expect(workers[0]!.state.terminated).toBe(true);
   expect(workers[0]!.sent).toHaveLength(1); // no cancel message: the worker is gone
   const next = runAnalysis(job);
-  expect(made).toBe(2);
+  expect(made()).toBe(2);
   const id = (workers[1]!.sent[0] as { id: number }).id;
   workers[1]!.reply({ type: "result", id, result: { total: 2 } as never });
   await expect(next).resolves.toEqual({ total: 2 });
 });
 
 test("a late error from a worker stopped on cancel does not touch its successor's jobs", async () => {
-  const workers = [fakeWorker({ terminable: true }), fakeWorker({ terminable: true })];
-  let made = 0;
-  const { runAnalysis } = createAnalysisClient(() => workers[made++]!.worker);
-  const controller = new AbortController();
-  const first = runAnalysis(job, { signal: controller.signal });
-  controller.abort();
-  await expect(first).rejects.toMatchObject({ name: "AbortError" });
+  const { workers, runAnalysis } = clientOverFreshWorkers();
+  await runAndCancel(runAnalysis);
   const next = runAnalysis(job);
   workers[0]!.crash("late");
   workers[1]!.reply({ type: "result", id: (workers[1]!.sent[0] as { id: number }).id, result: { total: 4 } as never });
@@ -80,15 +86,13 @@ test("a late error from a worker stopped on cancel does not touch its successor'
 });
 
 test("a crashed worker fails its jobs, is stopped, and the next job gets a fresh one", async () => {
-  const workers = [fakeWorker({ terminable: true }), fakeWorker({ terminable: true })];
-  let made = 0;
-  const { runAnalysis } = createAnalysisClient(() => workers[made++]!.worker);
+  const { workers, runAnalysis, made } = clientOverFreshWorkers();
   const first = runAnalysis(job);
   workers[0]!.crash("out of memory");
   await expect(first).rejects.toThrow("analysis worker crashed: out of memory");
   expect(workers[0]!.state.terminated).toBe(true);
   void runAnalysis(job);
-  expect(made).toBe(2);
+  expect(made()).toBe(2);
 });
 
 test("abort only cancels its own job while another runs in the same worker", async () => {

@@ -244,8 +244,9 @@ function checkLayerFeatures(layer: ManifestLayer, collection: FeatureCollection,
       issues.error("layer-geometry", label, `layer "${layer.id}" declares geometry "None" but this feature has a ${String(geometryType)}`);
     } else if (allowed && geometryType !== null && !allowed.includes(String(geometryType))) {
       issues.error("layer-geometry", label, `layer "${layer.id}" declares geometry "${layer.geometry}" but this feature has a ${String(geometryType)}`);
-    } else if (shown && geometryType !== null && !shown.some((type) => GEOMETRY_TYPES_BY_LAYER[type]!.includes(String(geometryType)))) {
-      // A "Mixed" layer's feature the map would not draw: it would load and silently not show.
+    } else if (!allowed && shown && geometryType !== null && !shown.some((type) => GEOMETRY_TYPES_BY_LAYER[type]!.includes(String(geometryType)))) {
+      // A "Mixed" layer's feature the map would not draw: it would load and silently not show. (A
+      // single declared geometry the kind cannot show is reported once, by the manifest check.)
       issues.error("kind-geometry", label, `a ${String(geometryType)} is not shown for kind "${layer.kind}", which draws ${shown.join(", ")}`);
     }
   }
